@@ -1,0 +1,300 @@
+"""The `zhijiu` command: headless verbs for operators and scripts; `gui` (the default) opens the window.
+
+A user's mistake gets one clear line on stderr and a non-zero exit (2: the command line is
+wrong; 1: the command could not be carried out), never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import json
+import logging
+import os
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any, NoReturn
+
+from sqlalchemy.exc import OperationalError
+
+from app.datadir import FolderError, PostFolder, default_data_dir
+from app.domain.post import LEVELS, ROLES
+from app.services.backup import BackupError
+from app.store.store import Refused
+
+log = logging.getLogger(__name__)
+
+EXPORT_FORMATS = ("json", "geojson", "kml", "cot", "cap", "csv")
+DEMO_OPERATOR, DEMO_PIN = "值班员", "1234"
+
+
+class UserError(Exception):
+    """Something the user can fix; printed as one line."""
+
+
+class Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        self.exit(2, f"zhijiu: {message} (see `zhijiu --help`)\n")
+
+
+def _folder(args: argparse.Namespace) -> PostFolder:
+    return PostFolder(args.data or default_data_dir())
+
+
+def _operator(args: argparse.Namespace) -> str:
+    return str(args.operator or os.environ.get("ZHIJIU_OPERATOR") or getpass.getuser())
+
+
+def _passphrase(args: argparse.Namespace, confirm: bool) -> str:
+    if args.passphrase_file:
+        try:
+            return Path(args.passphrase_file).read_text("utf-8").rstrip("\n")
+        except OSError as exc:
+            raise UserError(f"cannot read {args.passphrase_file}: {exc.strerror}") from None
+    env = os.environ.get("ZHIJIU_PASSPHRASE")
+    if env:
+        return env
+    if not sys.stdin.isatty():
+        raise UserError("give the passphrase with --passphrase-file FILE or ZHIJIU_PASSPHRASE")
+    first = getpass.getpass("passphrase: ")
+    if confirm and getpass.getpass("again: ") != first:
+        raise UserError("the two passphrases differ")
+    return first
+
+
+# ----------------------------------------------------------------------------- verbs
+
+
+def cmd_init(args: argparse.Namespace) -> int:
+    from app.services.posts import init_post
+
+    folder = init_post(_folder(args).path, name=args.name, role=args.role, level=args.level,
+                       db_url=args.db)
+    ident = folder.identity()
+    print(f"created post {args.name} ({args.role}, {args.level}) id {ident.post_id} in {folder.path}")
+    return 0
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    from app.services.demo import load_demo
+
+    folder = _folder(args)
+    folder.lock()
+    store = folder.open_store(args.db)
+    try:
+        added = load_demo(store)
+    finally:
+        store.close()
+    if not folder.operators():
+        folder.set_operator(DEMO_OPERATOR, DEMO_PIN)
+        print(f"demo operator: {DEMO_OPERATOR}, PIN {DEMO_PIN}")
+    print(f"demo scenario: {added} new ops" if added else "demo scenario already loaded: nothing added")
+    return 0
+
+
+def status_doc(folder: PostFolder, db_url: str | None) -> dict[str, Any]:
+    cfg = folder.config()
+    ident = folder.identity()
+    store = folder.open_store(db_url)
+    try:
+        return {
+            "post": {
+                "id": ident.post_id, "name": cfg.name, "role": cfg.role, "level": cfg.level,
+                "origin": ident.origin, "authority": ident.is_authority,
+            },
+            "store": {"dialect": store.dialect(), "folder": str(folder.path)},
+            "ops": store.op_count(),
+            "version_vector": store.version_vector(),
+            "held": store.held_count(),
+            "refused": len(store.refused()),
+            "quarantined": len(store.quarantined()),
+            "conflicts": len(store.conflicts()),
+            "roster": len(store.entities("post", include_deleted=True)),
+            "peers": [],
+            "link": "standalone",
+        }
+    finally:
+        store.close()
+
+
+def cmd_status(args: argparse.Namespace) -> int:
+    doc = status_doc(_folder(args), args.db)
+    if args.json:
+        print(json.dumps(doc, ensure_ascii=False, sort_keys=True, indent=2))
+        return 0
+    p = doc["post"]
+    print(f"post      {p['name']} ({p['role']}, {p['level']}){'  roster authority' if p['authority'] else ''}")
+    print(f"id        {p['id']}   origin {p['origin']}")
+    print(f"store     {doc['store']['dialect']}  {doc['store']['folder']}")
+    print(f"ops       {doc['ops']} from {len(doc['version_vector'])} origins; "
+          f"held {doc['held']}, refused {doc['refused']}, quarantined {doc['quarantined']}")
+    print(f"conflicts {doc['conflicts']}   roster {doc['roster']} posts   link {doc['link']}")
+    return 0
+
+
+def _write_out(text: str, path: str | None) -> None:
+    if path is None or path == "-":
+        sys.stdout.buffer.write(text.encode("utf-8"))
+        sys.stdout.flush()
+        return
+    out = Path(path)
+    tmp = out.with_name(out.name + ".partial")
+    try:
+        tmp.write_text(text, "utf-8")
+        os.replace(tmp, out)
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        raise UserError(f"cannot write {path}: {exc.strerror or exc}") from None
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    if args.format != "json":
+        raise UserError(f"export format {args.format!r} is not available in this version yet; use json")
+    store = _folder(args).open_store(args.db)
+    try:
+        _write_out(store.dump(), args.output)
+    finally:
+        store.close()
+    return 0
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    from app.services.dump_import import DumpError, import_dump
+
+    fmt = args.format or ("json" if args.file.endswith(".json") else None)
+    if fmt != "json":
+        raise UserError("only canonical JSON dumps (--format json) can be imported in this version")
+    try:
+        text = Path(args.file).read_text("utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise UserError(f"cannot read {args.file}: {getattr(exc, 'strerror', None) or exc}") from None
+    folder = _folder(args)
+    folder.lock()
+    store = folder.open_store(args.db)
+    try:
+        report = import_dump(store, _operator(args), text)
+    except DumpError as exc:
+        raise UserError(f"{args.file}: {exc}") from None
+    finally:
+        store.close()
+    print(f"imported: {report.created} created, {report.updated} updated, {report.deleted} deleted, "
+          f"{report.unchanged} unchanged, {len(report.skipped)} skipped")
+    for etype, eid, reason in report.skipped[:20]:
+        print(f"  skipped {etype} {eid}: {reason}", file=sys.stderr)
+    return 0
+
+
+def cmd_backup(args: argparse.Namespace) -> int:
+    from app.services.backup import write_backup
+
+    folder = _folder(args)
+    store = folder.open_store(args.db)
+    try:
+        report = write_backup(folder, store, Path(args.output), _passphrase(args, confirm=True))
+    finally:
+        store.close()
+    print(f"backup: {report.ops} ops and {report.held} held ops written to {report.path}")
+    return 0
+
+
+def cmd_restore(args: argparse.Namespace) -> int:
+    from app.services.backup import restore_backup
+
+    folder = _folder(args)
+    report = restore_backup(Path(args.file), folder, _passphrase(args, confirm=False), args.db)
+    print(f"restored into {folder.path}: {report.applied} ops applied, {report.held} held, "
+          f"{report.refused} refused, {report.quarantined} quarantined")
+    if not report.complete:
+        raise UserError("the backup file ends early: what it held was restored, the rest is missing")
+    return 0
+
+
+def cmd_gui(args: argparse.Namespace) -> int:
+    from ui.app import run_gui  # the only place app/ reaches into ui/, lazily
+
+    return int(run_gui(_folder(args), args.db, lang=args.lang))
+
+
+def cmd_bench(args: argparse.Namespace) -> int:
+    from benchmarks import run_benchmarks
+
+    return run_benchmarks(args.names, as_json=args.json, size=args.size)
+
+
+# ----------------------------------------------------------------------------- parser
+
+
+def build_parser() -> Parser:
+    p = Parser(prog="zhijiu", description="智救指挥所 Zhijiu command post")
+    p.add_argument("--data", metavar="DIR", help="the post's folder (default: $ZHIJIU_DATA or the per-user data folder)")
+    p.add_argument("--db", metavar="URL", help="a PostgreSQL URL to use instead of the folder's SQLite store")
+    p.add_argument("--verbose", "-v", action="store_true", help="log to stderr")
+    sub = p.add_subparsers(dest="verb", metavar="VERB", parser_class=Parser)
+
+    def verb(name: str, func: Callable[[argparse.Namespace], int], help: str) -> Parser:
+        sp: Parser = sub.add_parser(name, help=help, description=help)
+        sp.set_defaults(func=func)
+        return sp
+
+    sp = verb("gui", cmd_gui, "open the desktop app (the default verb)")
+    sp.add_argument("--lang", choices=("zh_CN", "en"), help="interface language for this run")
+
+    sp = verb("init", cmd_init, "create a new post in the data folder (never overwrites one)")
+    sp.add_argument("--name", required=True, help="the post's name, e.g. 重庆市应急管理局指挥中心")
+    sp.add_argument("--role", required=True, choices=ROLES, help="rear creates the roster authority")
+    sp.add_argument("--level", default="city", choices=LEVELS)
+
+    verb("demo", cmd_demo, "load the demo scenario (running it twice adds nothing)")
+
+    sp = verb("status", cmd_status, "post, role, op count, version vector, peers and link state")
+    sp.add_argument("--json", action="store_true")
+
+    sp = verb("export", cmd_export, "export the state; json is the canonical full-state dump")
+    sp.add_argument("--format", required=True, choices=EXPORT_FORMATS)
+    sp.add_argument("-o", "--output", metavar="FILE", help="write here instead of standard output")
+
+    sp = verb("import", cmd_import, "import a file; its changes become ops of this post")
+    sp.add_argument("file")
+    sp.add_argument("--format", choices=EXPORT_FORMATS)
+    sp.add_argument("--operator", help="who is importing (default: $ZHIJIU_OPERATOR or the login name)")
+
+    sp = verb("backup", cmd_backup, "write a backup that keeps the original ops and signatures")
+    sp.add_argument("-o", "--output", required=True, metavar="FILE")
+    sp.add_argument("--passphrase-file", metavar="FILE", help="protects the post's key (else $ZHIJIU_PASSPHRASE or a prompt)")
+
+    sp = verb("restore", cmd_restore, "make a new post folder from a backup (a fresh epoch: no sequence number reused)")
+    sp.add_argument("file")
+    sp.add_argument("--passphrase-file", metavar="FILE")
+
+    sp = verb("bench", cmd_bench, "run benchmarks and print figures and ratios against baselines")
+    sp.add_argument("names", nargs="*", metavar="NAME", help="which benchmarks (default: all)")
+    sp.add_argument("--json", action="store_true")
+    sp.add_argument("--size", type=int, help="override the benchmark's op count")
+    return p
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.verb is None:
+        args = parser.parse_args([*(argv if argv is not None else sys.argv[1:]), "gui"])
+    logging.basicConfig(level=logging.INFO if args.verbose else logging.ERROR,
+                        format="%(levelname)s %(name)s: %(message)s")
+    try:
+        return int(args.func(args))
+    except (UserError, FolderError, Refused, BackupError) as exc:
+        print(f"zhijiu: {exc}", file=sys.stderr)
+        return 1
+    except OperationalError as exc:
+        print(f"zhijiu: cannot use the store: {exc.orig or exc}".splitlines()[0], file=sys.stderr)
+        return 1
+    except OSError as exc:
+        print(f"zhijiu: {exc.strerror or exc}: {exc.filename or ''}".rstrip(": "), file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

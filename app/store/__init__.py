@@ -1,0 +1,1 @@
+"""The store: SQLAlchemy tables, `apply` — the single write path —, queries, replay, dump."""

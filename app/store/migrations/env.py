@@ -1,0 +1,14 @@
+"""Alembic environment: run against the connection the store passes in (no alembic.ini)."""
+
+from alembic import context
+
+from app.store.models import metadata
+
+connection = context.config.attributes["connection"]
+context.configure(
+    connection=connection,
+    target_metadata=metadata,
+    render_as_batch=connection.dialect.name == "sqlite",
+)
+with context.begin_transaction():
+    context.run_migrations()
