@@ -52,10 +52,13 @@ class OpError(ValueError):
 
 def _canonical(value: Any) -> Any:
     """Sort map keys at every level so that equal values always encode to equal bytes."""
+    t = type(value)  # exact types: this runs for every op received, so no ABC checks
+    if t is dict:
+        return {k: _canonical(value[k]) for k in sorted(value)}
+    if t is list or t is tuple:
+        return [_canonical(v) for v in value]
     if isinstance(value, Mapping):
         return {k: _canonical(value[k]) for k in sorted(value)}
-    if isinstance(value, list | tuple):
-        return [_canonical(v) for v in value]
     return value
 
 

@@ -41,6 +41,12 @@ class LabPost:
     def raws(self) -> list[bytes]:
         return list(self.store.ops_missing_from({}))
 
+    def own_raws(self) -> list[bytes]:
+        """The ops this post wrote itself, in order."""
+        from app.ops import open_envelope
+
+        return [r for r in self.raws() if open_envelope(r)[0].origin == self.identity.origin]
+
     def send_to(self, other: LabPost) -> None:
         """Deliver every op this post holds that the other lacks (one sync, one direction)."""
         missing = list(self.store.ops_missing_from(other.store.version_vector()))

@@ -9,7 +9,11 @@
 | observer                 | messages and log entries                                        |
 
 A rule that depends on an entity (who issued a task, which post commands a unit) reads the
-entity's merged state at the moment the op is applied.
+entity's merged state at the moment the op is applied. Ops reach a post by different paths, so
+where the answer could change when another op arrives, the op is held (``awaits``) rather than
+refused: an assignee's work on a task waits for the reassignment that made it the assignee. A
+task counts as assigned to every post it was ever assigned to, so an acknowledgement made just
+before a concurrent reassignment is still taken, on every post alike.
 """
 
 from __future__ import annotations
@@ -21,6 +25,7 @@ from typing import Any
 from app.ops import Op
 
 Lookup = Callable[[str, str], Mapping[str, Any] | None]  # (etype, eid) -> current fields
+Assignees = Callable[[str], set[str]]  # task id -> every assignee it ever had
 
 FORWARD_MAY = frozenset(
     {"feature", "report", "media", "message", "log", "stock", "occupancy", "feedback"}
@@ -37,7 +42,7 @@ class PostInfo:
     revoked: bool = False
 
 
-def awaits(op: Op, who: PostInfo, lookup: Lookup) -> tuple[str, str] | None:
+def awaits(op: Op, who: PostInfo, lookup: Lookup, assignees: Assignees) -> tuple[str, str] | None:
     """The entity a rule needs to judge this op and that has not arrived yet, or None.
 
     Such an op is held, not refused, until the entity arrives: ops reach a post by different
@@ -52,6 +57,14 @@ def awaits(op: Op, who: PostInfo, lookup: Lookup) -> tuple[str, str] | None:
         if issued is None and who.role == "forward" and op.fields.get("assignee_kind") == "unit":
             unit = str(op.fields.get("assignee"))
             return ("unit", unit) if lookup("unit", unit) is None else None
+        if (
+            issued is not None
+            and who.role == "forward"
+            and issued.get("issuer") != who.post_id
+            and _is_work(op)
+            and not _assigned_to(op.eid, issued, who.post_id, lookup, assignees)
+        ):
+            return ("task", op.eid)  # the reassignment to this post may still be on its way
     if op.etype == "unit" and who.role == "forward":
         if lookup("unit", op.eid) is None and "post_id" not in op.fields:
             return ("unit", op.eid)
@@ -63,7 +76,7 @@ def _issued(task: Mapping[str, Any] | None) -> Mapping[str, Any] | None:
     return task if task is not None and "issuer" in task else None
 
 
-def refusal(op: Op, who: PostInfo, lookup: Lookup) -> str | None:
+def refusal(op: Op, who: PostInfo, lookup: Lookup, assignees: Assignees) -> str | None:
     """Why ``who`` may not make this op, or None when it may."""
     if who.revoked:
         return "forbidden: the post is revoked"
@@ -74,7 +87,7 @@ def refusal(op: Op, who: PostInfo, lookup: Lookup) -> str | None:
     if who.role == "observer":
         return None if op.etype in OBSERVER_MAY else "forbidden: an observer writes only messages and log"
     if op.etype == "task":
-        return _task_refusal(op, who, lookup)
+        return _task_refusal(op, who, lookup, assignees)
     if who.role == "rear":
         return None
     # forward
@@ -89,19 +102,29 @@ def refusal(op: Op, who: PostInfo, lookup: Lookup) -> str | None:
     return f"forbidden: a forward post may not write {op.etype}"
 
 
-def _assigned_to(task: Mapping[str, Any], post_id: str, lookup: Lookup) -> bool:
-    if task.get("assignee_kind") == "post":
-        return bool(task.get("assignee") == post_id)
-    unit = lookup("unit", str(task.get("assignee")))
-    return bool(unit is not None and unit.get("post_id") == post_id)
+def _is_work(op: Op) -> bool:
+    return op.kind == "put" and set(op.fields) == {"status"} and op.fields["status"] in WORK_STATUSES
 
 
-def _task_refusal(op: Op, who: PostInfo, lookup: Lookup) -> str | None:
+def _assigned_to(
+    task_id: str, task: Mapping[str, Any], post_id: str, lookup: Lookup, assignees: Assignees
+) -> bool:
+    """Is (or was) the task assigned to this post or to a unit it commands?"""
+    for who in {str(task.get("assignee")), *assignees(task_id)}:
+        if who == post_id:
+            return True
+        unit = lookup("unit", who)
+        if unit is not None and unit.get("post_id") == post_id:
+            return True
+    return False
+
+
+def _task_refusal(op: Op, who: PostInfo, lookup: Lookup, assignees: Assignees) -> str | None:
     current = _issued(lookup("task", op.eid))
     if current is None:  # a new order
         if op.fields.get("issuer") != who.post_id:
             return "forbidden: a task's issuer must be the post that issues it"
-        if who.role == "rear" or _assigned_to(op.fields, who.post_id, lookup):
+        if who.role == "rear" or _assigned_to(op.eid, op.fields, who.post_id, lookup, lambda _t: set()):
             return None
         return "forbidden: a forward post issues tasks only to its own units"
     issuer = current.get("issuer")
@@ -112,8 +135,8 @@ def _task_refusal(op: Op, who: PostInfo, lookup: Lookup) -> str | None:
         return "forbidden: only the issuer may cancel or reassign this task"
     if who.role == "rear":
         return None
-    if not _assigned_to(current, who.post_id, lookup):
+    if not _assigned_to(op.eid, current, who.post_id, lookup, assignees):
         return "forbidden: the task is not assigned to this post or its units"
-    if set(op.fields) - {"status"} or op.fields.get("status") not in WORK_STATUSES:
+    if not _is_work(op):
         return "forbidden: an assignee may only acknowledge, work and report on a task"
     return None

@@ -130,7 +130,7 @@ def restore_backup(path: Path, target: PostFolder, passphrase: str, db_url: str 
         items = _read(f)
         header = next(items, None)
         if not isinstance(header, dict) or header.get("format") != "zhijiu-backup":
-            raise BackupError("not a zhijiu backup file")
+            raise BackupError("the backup is damaged: its header cannot be read (it may end early)")
         secret = _open_sealed(header["key"], passphrase)
         post = dict(header["post"])
         post.pop("version", None)

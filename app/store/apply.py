@@ -15,6 +15,7 @@ import json
 import logging
 import time
 from collections import defaultdict, deque
+from concurrent.futures import ThreadPoolExecutor
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -32,6 +33,15 @@ from app.store.merge import EntityState
 log = logging.getLogger(__name__)
 
 PREFETCH_CHUNK = 400
+PARALLEL_VERIFY_MIN = 64
+_pool: ThreadPoolExecutor | None = None
+
+
+def _verifier() -> ThreadPoolExecutor:
+    global _pool
+    if _pool is None:
+        _pool = ThreadPoolExecutor(max_workers=2, thread_name_prefix="verify")
+    return _pool
 
 
 @dataclass
@@ -155,11 +165,13 @@ class Batch:
         held: HeldIndex,
         source: str,
         observe: Callable[[int], bool],
+        strict: bool = False,
     ) -> None:
         self.conn = conn
         self.anchor = anchor
         self.vv = vv  # updated in place; the store keeps it only if the batch commits
         self.held = held  # likewise
+        self.strict = strict  # this post's own ops: refuse rather than hold
         self.source = source
         self.observe = observe
         self.now = time.time_ns() // 1_000_000
@@ -172,6 +184,7 @@ class Batch:
         self.held_released: list[tuple[str, int]] = []
         self.result = ApplyResult()
         self.roster_changed = False
+        self.verified: dict[int, bool] = {}  # id(envelope) -> signature checked ahead
         self.touched: list[tuple[str, str]] = []  # entities just changed: ops may wait for them
 
     # ------------------------------------------------------------------ entity cache
@@ -204,6 +217,10 @@ class Batch:
         s = self.state(etype, eid)
         return s.values() if s is not None else None
 
+    def assignees(self, task_id: str) -> set[str]:
+        s = self.state("task", task_id)
+        return s.assignees if s is not None else set()
+
     def post_info(self, post_id: str) -> tuple[PostInfo, bytes] | None:
         """The roster entry and signing key of a post, or None when it is not known yet."""
         roster = self.lookup("post", post_id)
@@ -228,8 +245,23 @@ class Batch:
         self.prefetch(
             (b["t"], b["i"]) for _, b in opened if isinstance(b.get("t"), str) and isinstance(b.get("i"), str)
         )
+        self._verify_ahead([env for env, _ in opened])
         for env, body in opened:
             self.take(env, body)
+
+    def _verify_ahead(self, envs: list[Envelope]) -> None:
+        """Check the signatures of a large batch on two threads (the library releases the GIL);
+        signing keys are bound to post ids, so the answers stay true for the whole batch."""
+        if len(envs) < PARALLEL_VERIFY_MIN:
+            return
+        keys: dict[str, bytes | None] = {}
+        for env in envs:
+            if env.post_id not in keys:
+                info = self.post_info(env.post_id)
+                keys[env.post_id] = info[1] if info else None
+        todo = [(env, keys[env.post_id]) for env in envs if keys[env.post_id] is not None]
+        results = _verifier().map(lambda pair: pair[0].verify(pair[1]), todo, chunksize=64)
+        self.verified = {id(env): ok for (env, _k), ok in zip(todo, results, strict=True)}
 
     def take(self, env: Envelope, body: dict[str, Any]) -> None:
         """Take one op, then every held op it unblocks: its origin's next op, ops waiting for an
@@ -272,7 +304,8 @@ class Batch:
         if who is None:
             self._hold(env, "unknown origin: waiting for its roster entry")
             return None
-        if not env.verify(who[1]):
+        ok = self.verified.pop(id(env), None)
+        if not (ok if ok is not None else env.verify(who[1])):
             self._quarantine(env.raw, "bad signature", env)
             return None
         if env.seq > have + 1:
@@ -289,11 +322,13 @@ class Batch:
             return env.origin
         reason = validate(op)
         if reason is None:
-            needed = awaits(op, who[0], self.lookup)
-            if needed is not None:
+            needed = awaits(op, who[0], self.lookup, self.assignees)
+            if needed is not None and not self.strict:  # our own ops: nothing is on its way
                 self._hold(env, f"waiting for {needed[0]} {needed[1]}", awaits=f"{needed[0]}/{needed[1]}")
                 return None
-            reason = refusal(op, who[0], self.lookup)
+            reason = refusal(op, who[0], self.lookup, self.assignees)
+            if reason is None and needed is not None:
+                reason = f"forbidden: no {needed[0]} {needed[1]} that this post may work on"
         if reason:
             self._log(env, op, "refused", reason)
         else:

@@ -22,7 +22,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from app.domain.task import STATUS_RANK
-from app.ops import Op, VersionRef, pack, unpack
+import msgpack
+
+from app.ops import Op, VersionRef, unpack
 
 DELETED = "deleted"
 
@@ -61,6 +63,7 @@ class EntityState:
     created: tuple[int, str, str] | None = None  # (hlc, origin, operator) of the earliest op
     updated: int = 0  # highest hlc of any op applied to it
     record: dict[str, Any] | None = None  # append-only: the fields as written
+    assignees: set[str] = field(default_factory=set)  # task: everyone it was ever assigned to
 
     # ------------------------------------------------------------------ reading
 
@@ -114,6 +117,8 @@ class EntityState:
             if self.record is None or creator[:2] <= self.created[:2]:
                 self.record = dict(op.fields)
             return
+        if op.etype == "task" and isinstance(op.fields.get("assignee"), str):
+            self.assignees.add(op.fields["assignee"])
         puts = {DELETED: True} if op.kind == "del" else op.fields
         for name, value in puts.items():
             fs = self.fields.get(name)
@@ -137,7 +142,7 @@ class EntityState:
     # ------------------------------------------------------------------ persistence
 
     def to_bytes(self) -> bytes:
-        return pack(
+        return msgpack.packb(
             {
                 "f": {
                     n: {
@@ -149,7 +154,9 @@ class EntityState:
                 "c": list(self.created) if self.created else None,
                 "u": self.updated,
                 "r": self.record,
-            }
+                "a": sorted(self.assignees),
+            },
+            use_bin_type=True,
         )
 
     @classmethod
@@ -163,4 +170,4 @@ class EntityState:
             for n, f in m["f"].items()
         }
         created = tuple(m["c"]) if m["c"] else None
-        return cls(etype, eid, fields, created, m["u"], m["r"])  # type: ignore[arg-type]
+        return cls(etype, eid, fields, created, m["u"], m["r"], set(m.get("a", ())))  # type: ignore[arg-type]

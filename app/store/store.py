@@ -177,13 +177,14 @@ class Store:
         with self.engine.begin() as conn:
             batch = Batch(
                 conn, anchor=self.anchor, vv=vv, held=held, source=source,
-                observe=self.clock.observe,
+                observe=self.clock.observe, strict=strict,
             )
             batch.take_all(raws)
             r = batch.result
             if strict and (r.refused or r.quarantined or r.held):
                 reason = (r.refused[0][2] if r.refused else
-                          r.quarantined[0] if r.quarantined else "held: origin unknown")
+                          r.quarantined[0] if r.quarantined else
+                          "this post is not in its own roster yet")
                 raise Refused(reason)
             batch.flush()
         self._vv, self._held = vv, held

@@ -199,3 +199,27 @@ def test_the_store_reopens_with_its_version_vector_and_held_ops(lab, tmp_path):
     s.apply(lab.authority.raws())
     assert s.held_count() == 0 and s.version_vector()[fwd.identity.origin] == 1
     s.close()
+
+
+def test_work_on_a_task_waits_for_the_reassignment_it_depends_on_whatever_the_order(lab):
+    rear, fwd = lab.post("区指挥中心", "rear"), lab.post("储奇门前突车", "forward", "scene")
+    for p in (rear, fwd):
+        lab.authority.send_to(p)
+    rear.put("unit", "u-other", name="他队", type="other", status="standby", post_id=rear.post_id)
+    rear.put("unit", "u-mine", name="本队", type="other", status="standby", post_id=fwd.post_id)
+    rear.put("task", "t1", title="封控道路", status="issued", issuer=rear.post_id, assignee="u-other",
+             assignee_kind="unit")
+    rear.put("task", "t1", assignee="u-mine", assignee_kind="unit")
+    rear.send_to(fwd)
+    fwd.put("task", "t1", status="acknowledged")
+    setup = lab.authority.raws()
+    r_ops, f_ops = rear.own_raws(), fwd.own_raws()
+    early = lab.replica("early")
+    early.apply(setup)
+    early.apply(r_ops[:3])
+    assert early.apply(f_ops).held == 1  # the acknowledgement came before the reassignment
+    assert early.apply(r_ops[3:]).released == 1
+    late = lab.replica("late")
+    late.apply(setup + r_ops + f_ops)
+    assert early.dump() == late.dump() and early.get("task", "t1").data["status"] == "acknowledged"
+    assert early.refused() == late.refused() == []

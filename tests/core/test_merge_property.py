@@ -24,6 +24,7 @@ steps = st.one_of(
               st.sampled_from(("acknowledged", "in_progress", "done", "failed"))),
     st.tuples(st.just("cancel"), st.sampled_from(("A", "R")), st.sampled_from(TASKS[:2])),
     st.tuples(st.just("reopen"), st.just("A"), st.sampled_from(TASKS)),
+    st.tuples(st.just("reassign"), st.just("A"), st.just("task-a2"), st.sampled_from(("unit-f", "unit-r"))),
     st.tuples(st.just("feature"), st.sampled_from(AUTHORS), st.integers(0, 2), st.integers(0, 5)),
     st.tuples(st.just("log"), st.sampled_from(AUTHORS), st.integers(0, 1000)),
     st.tuples(st.just("sync"), st.sampled_from(AUTHORS), st.sampled_from(AUTHORS)),
@@ -42,6 +43,7 @@ def build_world(tmp_path):
     posts = {"A": lab.authority, "R": lab.post("渝中区指挥中心", "rear"), "F": lab.post("菜园坝前指", "forward", "scene")}
     a, r, f = posts["A"], posts["R"], posts["F"]
     a.put("unit", "unit-f", name="蓝天救援队", type="volunteer", status="standby", post_id=f.post_id)
+    a.put("unit", "unit-r", name="区消防救援大队", type="fire_rescue", status="standby", post_id=r.post_id)
     for inc in INCIDENTS:
         a.put("incident", inc, title="洪水", category="flood", status="open", response_level=4)
     # Everyone learns the roster and the setup before the issuers write (R needs its own roster entry).
@@ -50,7 +52,7 @@ def build_world(tmp_path):
     for tid in TASKS[:2]:
         r.put("task", tid, title="转移群众", status="issued", issuer=r.post_id, assignee=f.post_id,
               assignee_kind="post", incident_id="inc-0")
-    a.put("task", "task-a2", title="巡查堤防", status="issued", issuer=a.post_id, assignee="unit-f",
+    a.put("task", "task-a2", title="巡查堤防", status="issued", issuer=a.post_id, assignee="unit-r",
           assignee_kind="unit")
     for src in posts.values():
         for dst in posts.values():
@@ -71,6 +73,8 @@ def run_step(posts, step) -> None:
             who.put("task", step[2], status=step[3])
         elif kind == "cancel":
             who.put("task", step[2], status="cancelled")
+        elif kind == "reassign":
+            who.put("task", step[2], assignee=step[3], assignee_kind="unit")
         elif kind == "reopen":
             who.put("task", step[2], status="issued")
         elif kind == "feature":
