@@ -69,10 +69,13 @@ def _passphrase(args: argparse.Namespace, confirm: bool) -> str:
 def cmd_init(args: argparse.Namespace) -> int:
     from app.services.posts import init_post
 
-    folder = init_post(_folder(args).path, name=args.name, role=args.role, level=args.level,
-                       db_url=args.db)
+    folder = init_post(
+        _folder(args).path, name=args.name, role=args.role, level=args.level, db_url=args.db
+    )
     ident = folder.identity()
-    print(f"created post {args.name} ({args.role}, {args.level}) id {ident.post_id} in {folder.path}")
+    print(
+        f"created post {args.name} ({args.role}, {args.level}) id {ident.post_id} in {folder.path}"
+    )
     return 0
 
 
@@ -89,7 +92,11 @@ def cmd_demo(args: argparse.Namespace) -> int:
     if not folder.operators():
         folder.set_operator(DEMO_OPERATOR, DEMO_PIN)
         print(f"demo operator: {DEMO_OPERATOR}, PIN {DEMO_PIN}")
-    print(f"demo scenario: {added} new ops" if added else "demo scenario already loaded: nothing added")
+    print(
+        f"demo scenario: {added} new ops"
+        if added
+        else "demo scenario already loaded: nothing added"
+    )
     return 0
 
 
@@ -100,8 +107,12 @@ def status_doc(folder: PostFolder, db_url: str | None) -> dict[str, Any]:
     try:
         return {
             "post": {
-                "id": ident.post_id, "name": cfg.name, "role": cfg.role, "level": cfg.level,
-                "origin": ident.origin, "authority": ident.is_authority,
+                "id": ident.post_id,
+                "name": cfg.name,
+                "role": cfg.role,
+                "level": cfg.level,
+                "origin": ident.origin,
+                "authority": ident.is_authority,
             },
             "store": {"dialect": store.dialect(), "folder": str(folder.path)},
             "ops": store.op_count(),
@@ -124,11 +135,15 @@ def cmd_status(args: argparse.Namespace) -> int:
         print(json.dumps(doc, ensure_ascii=False, sort_keys=True, indent=2))
         return 0
     p = doc["post"]
-    print(f"post      {p['name']} ({p['role']}, {p['level']}){'  roster authority' if p['authority'] else ''}")
+    print(
+        f"post      {p['name']} ({p['role']}, {p['level']}){'  roster authority' if p['authority'] else ''}"
+    )
     print(f"id        {p['id']}   origin {p['origin']}")
     print(f"store     {doc['store']['dialect']}  {doc['store']['folder']}")
-    print(f"ops       {doc['ops']} from {len(doc['version_vector'])} origins; "
-          f"held {doc['held']}, refused {doc['refused']}, quarantined {doc['quarantined']}")
+    print(
+        f"ops       {doc['ops']} from {len(doc['version_vector'])} origins; "
+        f"held {doc['held']}, refused {doc['refused']}, quarantined {doc['quarantined']}"
+    )
     print(f"conflicts {doc['conflicts']}   roster {doc['roster']} posts   link {doc['link']}")
     return 0
 
@@ -150,7 +165,9 @@ def _write_out(text: str, path: str | None) -> None:
 
 def cmd_export(args: argparse.Namespace) -> int:
     if args.format != "json":
-        raise UserError(f"export format {args.format!r} is not available in this version yet; use json")
+        raise UserError(
+            f"export format {args.format!r} is not available in this version yet; use json"
+        )
     store = _folder(args).open_store(args.db)
     try:
         _write_out(store.dump(), args.output)
@@ -168,7 +185,9 @@ def cmd_import(args: argparse.Namespace) -> int:
     try:
         text = Path(args.file).read_text("utf-8")
     except (OSError, UnicodeDecodeError) as exc:
-        raise UserError(f"cannot read {args.file}: {getattr(exc, 'strerror', None) or exc}") from None
+        raise UserError(
+            f"cannot read {args.file}: {getattr(exc, 'strerror', None) or exc}"
+        ) from None
     folder = _folder(args)
     folder.lock()
     store = folder.open_store(args.db)
@@ -178,8 +197,10 @@ def cmd_import(args: argparse.Namespace) -> int:
         raise UserError(f"{args.file}: {exc}") from None
     finally:
         store.close()
-    print(f"imported: {report.created} created, {report.updated} updated, {report.deleted} deleted, "
-          f"{report.unchanged} unchanged, {len(report.skipped)} skipped")
+    print(
+        f"imported: {report.created} created, {report.updated} updated, {report.deleted} deleted, "
+        f"{report.unchanged} unchanged, {len(report.skipped)} skipped"
+    )
     for etype, eid, reason in report.skipped[:20]:
         print(f"  skipped {etype} {eid}: {reason}", file=sys.stderr)
     return 0
@@ -203,10 +224,14 @@ def cmd_restore(args: argparse.Namespace) -> int:
 
     folder = _folder(args)
     report = restore_backup(Path(args.file), folder, _passphrase(args, confirm=False), args.db)
-    print(f"restored into {folder.path}: {report.applied} ops applied, {report.held} held, "
-          f"{report.refused} refused, {report.quarantined} quarantined")
+    print(
+        f"restored into {folder.path}: {report.applied} ops applied, {report.held} held, "
+        f"{report.refused} refused, {report.quarantined} quarantined"
+    )
     if not report.complete:
-        raise UserError("the backup file ends early: what it held was restored, the rest is missing")
+        raise UserError(
+            "the backup file ends early: what it held was restored, the rest is missing"
+        )
     return 0
 
 
@@ -227,8 +252,14 @@ def cmd_bench(args: argparse.Namespace) -> int:
 
 def build_parser() -> Parser:
     p = Parser(prog="zhijiu", description="智救指挥所 Zhijiu command post")
-    p.add_argument("--data", metavar="DIR", help="the post's folder (default: $ZHIJIU_DATA or the per-user data folder)")
-    p.add_argument("--db", metavar="URL", help="a PostgreSQL URL to use instead of the folder's SQLite store")
+    p.add_argument(
+        "--data",
+        metavar="DIR",
+        help="the post's folder (default: $ZHIJIU_DATA or the per-user data folder)",
+    )
+    p.add_argument(
+        "--db", metavar="URL", help="a PostgreSQL URL to use instead of the folder's SQLite store"
+    )
     p.add_argument("--verbose", "-v", action="store_true", help="log to stderr")
     sub = p.add_subparsers(dest="verb", metavar="VERB", parser_class=Parser)
 
@@ -242,7 +273,9 @@ def build_parser() -> Parser:
 
     sp = verb("init", cmd_init, "create a new post in the data folder (never overwrites one)")
     sp.add_argument("--name", required=True, help="the post's name, e.g. 重庆市应急管理局指挥中心")
-    sp.add_argument("--role", required=True, choices=ROLES, help="rear creates the roster authority")
+    sp.add_argument(
+        "--role", required=True, choices=ROLES, help="rear creates the roster authority"
+    )
     sp.add_argument("--level", default="city", choices=LEVELS)
 
     verb("demo", cmd_demo, "load the demo scenario (running it twice adds nothing)")
@@ -257,13 +290,23 @@ def build_parser() -> Parser:
     sp = verb("import", cmd_import, "import a file; its changes become ops of this post")
     sp.add_argument("file")
     sp.add_argument("--format", choices=EXPORT_FORMATS)
-    sp.add_argument("--operator", help="who is importing (default: $ZHIJIU_OPERATOR or the login name)")
+    sp.add_argument(
+        "--operator", help="who is importing (default: $ZHIJIU_OPERATOR or the login name)"
+    )
 
     sp = verb("backup", cmd_backup, "write a backup that keeps the original ops and signatures")
     sp.add_argument("-o", "--output", required=True, metavar="FILE")
-    sp.add_argument("--passphrase-file", metavar="FILE", help="protects the post's key (else $ZHIJIU_PASSPHRASE or a prompt)")
+    sp.add_argument(
+        "--passphrase-file",
+        metavar="FILE",
+        help="protects the post's key (else $ZHIJIU_PASSPHRASE or a prompt)",
+    )
 
-    sp = verb("restore", cmd_restore, "make a new post folder from a backup (a fresh epoch: no sequence number reused)")
+    sp = verb(
+        "restore",
+        cmd_restore,
+        "make a new post folder from a backup (a fresh epoch: no sequence number reused)",
+    )
     sp.add_argument("file")
     sp.add_argument("--passphrase-file", metavar="FILE")
 
@@ -279,8 +322,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.verb is None:
         args = parser.parse_args([*(argv if argv is not None else sys.argv[1:]), "gui"])
-    logging.basicConfig(level=logging.INFO if args.verbose else logging.ERROR,
-                        format="%(levelname)s %(name)s: %(message)s")
+    logging.basicConfig(
+        level=logging.INFO if args.verbose else logging.ERROR,
+        format="%(levelname)s %(name)s: %(message)s",
+    )
     try:
         return int(args.func(args))
     except (UserError, FolderError, Refused, BackupError) as exc:

@@ -67,13 +67,29 @@ class PostFolder:
         self.path = Path(path)
         self._lock_file: TextIO | None = None
 
-    # paths
-    config_path = property(lambda self: self.path / "post.json")
-    key_path = property(lambda self: self.path / "sign.key")
-    operators_path = property(lambda self: self.path / "operators.json")
-    db_path = property(lambda self: self.path / "store.db")
-    blobs = property(lambda self: self.path / "blobs")
-    logs = property(lambda self: self.path / "logs")
+    @property
+    def config_path(self) -> Path:
+        return self.path / "post.json"
+
+    @property
+    def key_path(self) -> Path:
+        return self.path / "sign.key"
+
+    @property
+    def operators_path(self) -> Path:
+        return self.path / "operators.json"
+
+    @property
+    def db_path(self) -> Path:
+        return self.path / "store.db"
+
+    @property
+    def blobs(self) -> Path:
+        return self.path / "blobs"
+
+    @property
+    def logs(self) -> Path:
+        return self.path / "logs"
 
     def exists(self) -> bool:
         return self.config_path.exists()
@@ -83,7 +99,7 @@ class PostFolder:
     def lock(self) -> None:
         """Take the folder for this process, or raise FolderError naming the holder."""
         self.path.mkdir(parents=True, exist_ok=True)
-        f = open(self.path / "post.lock", "a+", encoding="utf-8")
+        f = open(self.path / "post.lock", "a+", encoding="utf-8")  # noqa: SIM115 (held while we own the folder)
         try:
             fcntl.flock(f, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
@@ -176,7 +192,7 @@ class PostFolder:
         if not entry:
             return False
         expected = bytes.fromhex(entry["hash"])
-        return hmac.compare_digest(_pin_hash(pin, bytes.fromhex(entry["salt"])), expected)
+        return bool(hmac.compare_digest(_pin_hash(pin, bytes.fromhex(entry["salt"])), expected))
 
     # ------------------------------------------------------------------ logging
 

@@ -55,9 +55,7 @@ def new_epoch() -> str:
 
 
 def public_bytes(key: Ed25519PrivateKey) -> bytes:
-    return key.public_key().public_bytes(
-        serialization.Encoding.Raw, serialization.PublicFormat.Raw
-    )
+    return key.public_key().public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw)
 
 
 def private_bytes(key: Ed25519PrivateKey) -> bytes:

@@ -64,7 +64,7 @@ def _canonical(value: Any) -> Any:
 
 def pack(value: Any) -> bytes:
     """Canonical msgpack: sorted keys, str as str, bytes as bin, lists for tuples."""
-    return msgpack.packb(_canonical(value), use_bin_type=True)
+    return bytes(msgpack.packb(_canonical(value), use_bin_type=True))
 
 
 def unpack(data: bytes) -> Any:

@@ -24,8 +24,10 @@ class Figure:
 def run_benchmarks(names: list[str], *, as_json: bool = False, size: int | None = None) -> int:
     unknown = [n for n in names if n not in BENCHMARKS]
     if unknown:
-        print(f"zhijiu: unknown benchmark(s) {', '.join(unknown)}; choose from {', '.join(BENCHMARKS)}",
-              file=sys.stderr)
+        print(
+            f"zhijiu: unknown benchmark(s) {', '.join(unknown)}; choose from {', '.join(BENCHMARKS)}",
+            file=sys.stderr,
+        )
         return 2
     results: dict[str, list[Figure]] = {}
     for name in names or list(BENCHMARKS):
@@ -39,5 +41,11 @@ def run_benchmarks(names: list[str], *, as_json: bool = False, size: int | None 
                 value = f"{f.value:,.3f}" if f.value < 100 else f"{f.value:,.0f}"
                 print(f"  {f.name:<{width}}  {value:>14} {f.unit:<8} {f.note}")
     if as_json:
-        print(json.dumps({k: [asdict(f) for f in v] for k, v in results.items()}, ensure_ascii=False, indent=2))
+        print(
+            json.dumps(
+                {k: [asdict(f) for f in v] for k, v in results.items()},
+                ensure_ascii=False,
+                indent=2,
+            )
+        )
     return 0

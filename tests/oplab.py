@@ -35,7 +35,9 @@ class LabPost:
     def write(self, *drafts: Draft, operator: str = "测试员") -> None:
         self.store.write(list(drafts), operator=operator)
 
-    def put(self, etype: str, eid: str, bases: dict[str, list[Any]] | None = None, **fields: Any) -> None:
+    def put(
+        self, etype: str, eid: str, bases: dict[str, list[Any]] | None = None, **fields: Any
+    ) -> None:
         self.write(Draft(etype, eid, "put", fields, bases))
 
     def raws(self) -> list[bytes]:
@@ -62,8 +64,13 @@ class Lab:
         self.posts: list[LabPost] = []
         self.authority = self._open("authority", "rear", self.authority_identity)
         self.authority.put(
-            "post", self.authority_identity.post_id, name="市指挥中心", role="rear", level="city",
-            sign_key=self.authority_identity.sign_key.hex(), authority=True,
+            "post",
+            self.authority_identity.post_id,
+            name="市指挥中心",
+            role="rear",
+            level="city",
+            sign_key=self.authority_identity.sign_key.hex(),
+            authority=True,
         )
 
     def _db_url(self, name: str) -> str:
@@ -82,12 +89,19 @@ class Lab:
         self.posts.append(post)
         return post
 
-    def post(self, name: str, role: str, level: str = "district", *, enroll: bool = True) -> LabPost:
+    def post(
+        self, name: str, role: str, level: str = "district", *, enroll: bool = True
+    ) -> LabPost:
         key = Ed25519PrivateKey.generate()
         ident = Identity(key, new_epoch(), self.anchor)
         if enroll:
             self.authority.put(
-                "post", ident.post_id, name=name, role=role, level=level, sign_key=ident.sign_key.hex()
+                "post",
+                ident.post_id,
+                name=name,
+                role=role,
+                level=level,
+                sign_key=ident.sign_key.hex(),
             )
         return self._open(name, role, ident)
 

@@ -65,9 +65,13 @@ def awaits(op: Op, who: PostInfo, lookup: Lookup, assignees: Assignees) -> tuple
             and not _assigned_to(op.eid, issued, who.post_id, lookup, assignees)
         ):
             return ("task", op.eid)  # the reassignment to this post may still be on its way
-    if op.etype == "unit" and who.role == "forward":
-        if lookup("unit", op.eid) is None and "post_id" not in op.fields:
-            return ("unit", op.eid)
+    if (
+        op.etype == "unit"
+        and who.role == "forward"
+        and lookup("unit", op.eid) is None
+        and "post_id" not in op.fields
+    ):
+        return ("unit", op.eid)
     return None
 
 
@@ -85,7 +89,11 @@ def refusal(op: Op, who: PostInfo, lookup: Lookup, assignees: Assignees) -> str 
     if who.authority and who.role == "rear":
         return None
     if who.role == "observer":
-        return None if op.etype in OBSERVER_MAY else "forbidden: an observer writes only messages and log"
+        return (
+            None
+            if op.etype in OBSERVER_MAY
+            else "forbidden: an observer writes only messages and log"
+        )
     if op.etype == "task":
         return _task_refusal(op, who, lookup, assignees)
     if who.role == "rear":
@@ -103,7 +111,9 @@ def refusal(op: Op, who: PostInfo, lookup: Lookup, assignees: Assignees) -> str 
 
 
 def _is_work(op: Op) -> bool:
-    return op.kind == "put" and set(op.fields) == {"status"} and op.fields["status"] in WORK_STATUSES
+    return (
+        op.kind == "put" and set(op.fields) == {"status"} and op.fields["status"] in WORK_STATUSES
+    )
 
 
 def _assigned_to(
@@ -124,7 +134,9 @@ def _task_refusal(op: Op, who: PostInfo, lookup: Lookup, assignees: Assignees) -
     if current is None:  # a new order
         if op.fields.get("issuer") != who.post_id:
             return "forbidden: a task's issuer must be the post that issues it"
-        if who.role == "rear" or _assigned_to(op.eid, op.fields, who.post_id, lookup, lambda _t: set()):
+        if who.role == "rear" or _assigned_to(
+            op.eid, op.fields, who.post_id, lookup, lambda _t: set()
+        ):
             return None
         return "forbidden: a forward post issues tasks only to its own units"
     issuer = current.get("issuer")

@@ -51,8 +51,12 @@ def _kdf(salt: bytes) -> Scrypt:
 def _seal(secret: bytes, passphrase: str) -> dict[str, Any]:
     salt, nonce = os.urandom(16), os.urandom(12)
     key = _kdf(salt).derive(passphrase.encode())
-    return {"kdf": "scrypt-n15-r8-p1", "salt": salt, "nonce": nonce,
-            "ct": ChaCha20Poly1305(key).encrypt(nonce, secret, b"zhijiu-key")}
+    return {
+        "kdf": "scrypt-n15-r8-p1",
+        "salt": salt,
+        "nonce": nonce,
+        "ct": ChaCha20Poly1305(key).encrypt(nonce, secret, b"zhijiu-key"),
+    }
 
 
 def _open_sealed(box: dict[str, Any], passphrase: str) -> bytes:
@@ -82,11 +86,13 @@ def write_backup(folder: PostFolder, store: Store, path: Path, passphrase: str) 
             raw_out.write(MAGIC)
             with zstandard.ZstdCompressor(level=6).stream_writer(raw_out, closefd=False) as out:
                 out.write(msgpack.packb(header, use_bin_type=True))
-                for origin, seq, _hlc, _status, raw in store.oplog_rows():
+                for *_key, raw in store.oplog_rows():
                     out.write(msgpack.packb(["op", raw], use_bin_type=True))
                     ops += 1
                 with store.engine.connect() as c:
-                    for (raw,) in c.execute(select(m.held.c.raw).order_by(m.held.c.origin, m.held.c.seq)):
+                    for (raw,) in c.execute(
+                        select(m.held.c.raw).order_by(m.held.c.origin, m.held.c.seq)
+                    ):
                         out.write(msgpack.packb(["held", bytes(raw)], use_bin_type=True))
                         held += 1
                 out.write(msgpack.packb(["end", ops + held], use_bin_type=True))
@@ -118,12 +124,14 @@ class RestoreReport:
     complete: bool
 
 
-def restore_backup(path: Path, target: PostFolder, passphrase: str, db_url: str | None = None) -> RestoreReport:
+def restore_backup(
+    path: Path, target: PostFolder, passphrase: str, db_url: str | None = None
+) -> RestoreReport:
     """Make ``target`` (a new folder) the post of the backup, with its original ops."""
     if target.exists():
         raise BackupError(f"a post already exists in {target.path}; restore into a new folder")
     try:
-        f = open(path, "rb")
+        f = open(path, "rb")  # noqa: SIM115 (closed by the with below)
     except OSError as exc:
         raise BackupError(f"cannot read {path}: {exc.strerror or exc}") from None
     with f:

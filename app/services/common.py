@@ -23,7 +23,9 @@ def point(lon: float, lat: float) -> dict[str, Any]:
     return {"type": "Point", "coordinates": [lon, lat]}
 
 
-def create(store: Store, operator: str, etype: str, fields: Mapping[str, Any], eid: str | None = None) -> str:
+def create(
+    store: Store, operator: str, etype: str, fields: Mapping[str, Any], eid: str | None = None
+) -> str:
     """A new entity with every required field; returns its id."""
     spec = SPECS[etype]
     clean = {k: v for k, v in fields.items() if v is not None}

@@ -58,7 +58,9 @@ def _drafts_for(store: Store, item: dict[str, Any]) -> tuple[str, Draft | None, 
         return "skip", None, "deleted here; an import does not bring it back"
     if spec.append_only:
         same = local.data == fields
-        return ("same", None, "") if same else ("skip", None, "append-only records are never edited")
+        return (
+            ("same", None, "") if same else ("skip", None, "append-only records are never edited")
+        )
     changes = {k: v for k, v in fields.items() if local.data.get(k) != v}
     changes.update({k: None for k in local.data if k not in fields})
     if not changes:
@@ -72,7 +74,7 @@ def import_dump(store: Store, operator: str, text: str) -> ImportReport:
     except ValueError as exc:
         raise DumpError(f"not JSON: {exc}") from None
     if not isinstance(doc, dict) or doc.get("format") != DUMP_FORMAT:
-        raise DumpError("not a zhijiu dump (missing \"format\": \"zhijiu-dump\")")
+        raise DumpError('not a zhijiu dump (missing "format": "zhijiu-dump")')
     if doc.get("version") != 1:
         raise DumpError(f"dump version {doc.get('version')!r} is not supported by this version")
     items = doc.get("entities")

@@ -11,7 +11,12 @@ from app.store.store import Draft, Entity, Store
 
 
 def init_post(
-    path: Path | str, *, name: str, role: str, level: str = "city", db_url: str | None = None,
+    path: Path | str,
+    *,
+    name: str,
+    role: str,
+    level: str = "city",
+    db_url: str | None = None,
     operator: str = "system",
 ) -> PostFolder:
     """A new post that is its own roster authority (the city rear post with ``role='rear'``)."""
@@ -24,18 +29,32 @@ def init_post(
     folder = PostFolder(path)
     ident = new_authority()
     cfg = PostConfig(
-        name=name.strip(), role=role, level=level, epoch=ident.epoch,
-        anchor_post_id=ident.anchor.post_id, anchor_sign_key=ident.anchor.sign_key.hex(),
+        name=name.strip(),
+        role=role,
+        level=level,
+        epoch=ident.epoch,
+        anchor_post_id=ident.anchor.post_id,
+        anchor_sign_key=ident.anchor.sign_key.hex(),
         db_url=db_url,
     )
     folder.create(cfg, ident.key)
     store = folder.open_store()
     try:
         store.write(
-            [Draft("post", ident.post_id, "put", {
-                "name": cfg.name, "role": role, "level": level,
-                "sign_key": ident.sign_key.hex(), "authority": True,
-            })],
+            [
+                Draft(
+                    "post",
+                    ident.post_id,
+                    "put",
+                    {
+                        "name": cfg.name,
+                        "role": role,
+                        "level": level,
+                        "sign_key": ident.sign_key.hex(),
+                        "authority": True,
+                    },
+                )
+            ],
             operator=operator,
         )
     finally:

@@ -17,4 +17,8 @@ def stock_levels(store: Store, depot_id: str) -> dict[str, float]:
 
 
 def shelter_occupancy(store: Store, shelter_id: str) -> int:
-    return sum(int(mv.get("delta", 0)) for mv in store.entities("occupancy") if mv.get("shelter_id") == shelter_id)
+    return sum(
+        int(mv.get("delta", 0))
+        for mv in store.entities("occupancy")
+        if mv.get("shelter_id") == shelter_id
+    )

@@ -44,14 +44,19 @@ def issue_task(
     )
 
 
-def set_status(store: Store, operator: str, task_id: str, status: str, text: str | None = None) -> None:
+def set_status(
+    store: Store, operator: str, task_id: str, status: str, text: str | None = None
+) -> None:
     """Move a task to a new status; the transition is also written as feedback, so the task's
     history says who did what, when."""
     if store.get("task", task_id) is None:
         raise Refused(f"no task {task_id}")
     feedback = {"task_id": task_id, "status": status, **({"text": text} if text else {})}
     store.write(
-        [Draft("task", task_id, "put", {"status": status}), Draft("feedback", new_id(), "add", feedback)],
+        [
+            Draft("task", task_id, "put", {"status": status}),
+            Draft("feedback", new_id(), "add", feedback),
+        ],
         operator=operator,
     )
 
@@ -66,7 +71,9 @@ def add_feedback(
     media: list[str] | None = None,
 ) -> str:
     return create(
-        store, operator, "feedback",
+        store,
+        operator,
+        "feedback",
         {"task_id": task_id, "text": text, "progress": progress, "media": media},
     )
 

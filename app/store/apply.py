@@ -15,8 +15,8 @@ import json
 import logging
 import time
 from collections import defaultdict, deque
-from concurrent.futures import ThreadPoolExecutor
 from collections.abc import Callable, Iterable, Mapping
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -243,7 +243,9 @@ class Batch:
             except OpError as exc:
                 self._quarantine(raw, str(exc))
         self.prefetch(
-            (b["t"], b["i"]) for _, b in opened if isinstance(b.get("t"), str) and isinstance(b.get("i"), str)
+            (b["t"], b["i"])
+            for _, b in opened
+            if isinstance(b.get("t"), str) and isinstance(b.get("i"), str)
         )
         self._verify_ahead([env for env, _ in opened])
         for env, body in opened:
@@ -279,7 +281,9 @@ class Batch:
             self.touched.clear()
             if self.roster_changed:
                 self.roster_changed = False
-                candidates += [(o, min(seqs)) for o, seqs in sorted(self.held.by_origin.items()) if seqs]
+                candidates += [
+                    (o, min(seqs)) for o, seqs in sorted(self.held.by_origin.items()) if seqs
+                ]
             for origin, seq in candidates:
                 if seq != self.vv.get(origin, 0) + 1:
                     continue
@@ -324,7 +328,9 @@ class Batch:
         if reason is None:
             needed = awaits(op, who[0], self.lookup, self.assignees)
             if needed is not None and not self.strict:  # our own ops: nothing is on its way
-                self._hold(env, f"waiting for {needed[0]} {needed[1]}", awaits=f"{needed[0]}/{needed[1]}")
+                self._hold(
+                    env, f"waiting for {needed[0]} {needed[1]}", awaits=f"{needed[0]}/{needed[1]}"
+                )
                 return None
             reason = refusal(op, who[0], self.lookup, self.assignees)
             if reason is None and needed is not None:
@@ -383,7 +389,11 @@ class Batch:
         ).scalar()
         if stored is None:  # written earlier in this batch
             stored = next(
-                (r["raw"] for r in self.oplog_rows if (r["origin"], r["seq"]) == (env.origin, env.seq)),
+                (
+                    r["raw"]
+                    for r in self.oplog_rows
+                    if (r["origin"], r["seq"]) == (env.origin, env.seq)
+                ),
                 None,
             )
         if stored is None or bytes(stored) == env.raw:
@@ -448,7 +458,8 @@ class Batch:
                 )
         if self.held_new:
             c.execute(insert(m.held), list(self.held_new.values()))
-        new_rows, changed_rows = [], []
+        new_rows: list[dict[str, Any]] = []
+        changed_rows: list[dict[str, Any]] = []
         for key in self.dirty:
             state = self.states[key]
             assert state is not None

@@ -22,7 +22,9 @@ COORD_DIGITS = 7
 
 
 def iso_ms(ms: int) -> str:
-    return datetime.fromtimestamp(ms / 1000, UTC).strftime("%Y-%m-%dT%H:%M:%S.") + f"{ms % 1000:03d}Z"
+    return (
+        datetime.fromtimestamp(ms / 1000, UTC).strftime("%Y-%m-%dT%H:%M:%S.") + f"{ms % 1000:03d}Z"
+    )
 
 
 def parse_iso_ms(text: str) -> int:
@@ -81,7 +83,9 @@ def _entity(state: EntityState) -> dict[str, Any]:
 
 def dump_states(states: Iterable[EntityState]) -> str:
     """The canonical JSON text of a set of entity states."""
-    entities, roster, conflicts = [], [], []
+    entities: list[dict[str, Any]] = []
+    roster: list[dict[str, Any]] = []
+    conflicts: list[dict[str, Any]] = []
     for st in sorted(states, key=lambda s: (s.etype, s.eid)):
         (roster if st.etype == "post" else entities).append(_entity(st))
         for name, (win, losers) in sorted(st.conflicts().items()):

@@ -21,9 +21,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from app.domain.task import STATUS_RANK
 import msgpack
 
+from app.domain.task import STATUS_RANK
 from app.ops import Op, VersionRef, unpack
 
 DELETED = "deleted"
@@ -142,21 +142,23 @@ class EntityState:
     # ------------------------------------------------------------------ persistence
 
     def to_bytes(self) -> bytes:
-        return msgpack.packb(
-            {
-                "f": {
-                    n: {
-                        "h": [[v.origin, v.seq, v.hlc, v.value] for v in fs.heads],
-                        "p": sorted([list(r) for r in fs.pending]),
-                    }
-                    for n, fs in self.fields.items()
+        return bytes(
+            msgpack.packb(
+                {
+                    "f": {
+                        n: {
+                            "h": [[v.origin, v.seq, v.hlc, v.value] for v in fs.heads],
+                            "p": sorted([list(r) for r in fs.pending]),
+                        }
+                        for n, fs in self.fields.items()
+                    },
+                    "c": list(self.created) if self.created else None,
+                    "u": self.updated,
+                    "r": self.record,
+                    "a": sorted(self.assignees),
                 },
-                "c": list(self.created) if self.created else None,
-                "u": self.updated,
-                "r": self.record,
-                "a": sorted(self.assignees),
-            },
-            use_bin_type=True,
+                use_bin_type=True,
+            )
         )
 
     @classmethod
@@ -169,5 +171,5 @@ class EntityState:
             )
             for n, f in m["f"].items()
         }
-        created = tuple(m["c"]) if m["c"] else None
-        return cls(etype, eid, fields, created, m["u"], m["r"], set(m.get("a", ())))  # type: ignore[arg-type]
+        created = (m["c"][0], m["c"][1], m["c"][2]) if m["c"] else None
+        return cls(etype, eid, fields, created, m["u"], m["r"], set(m.get("a", ())))

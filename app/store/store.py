@@ -122,13 +122,19 @@ class Store:
         self._listeners: list[Listener] = []
         with self.engine.connect() as c:
             self._vv: dict[str, int] = dict(
-                c.execute(select(m.oplog.c.origin, func.max(m.oplog.c.seq)).group_by(m.oplog.c.origin)).all()  # type: ignore[arg-type]
+                c.execute(
+                    select(m.oplog.c.origin, func.max(m.oplog.c.seq)).group_by(m.oplog.c.origin)
+                ).all()
             )
             self._held = HeldIndex()
-            for origin, seq, awaits in c.execute(select(m.held.c.origin, m.held.c.seq, m.held.c.awaits)):
+            for origin, seq, awaits in c.execute(
+                select(m.held.c.origin, m.held.c.seq, m.held.c.awaits)
+            ):
                 self._held.add(origin, seq, awaits)
             horizon = hlc_of_ms(time.time_ns() // 1_000_000 + 5 * 60 * 1000)
-            last = c.execute(select(func.max(m.oplog.c.hlc)).where(m.oplog.c.hlc <= horizon)).scalar()
+            last = c.execute(
+                select(func.max(m.oplog.c.hlc)).where(m.oplog.c.hlc <= horizon)
+            ).scalar()
         self.clock = HybridClock(int(last or 0), on_skew=on_skew)
 
     def close(self) -> None:
@@ -176,15 +182,24 @@ class Store:
         held = self._held.copy()
         with self.engine.begin() as conn:
             batch = Batch(
-                conn, anchor=self.anchor, vv=vv, held=held, source=source,
-                observe=self.clock.observe, strict=strict,
+                conn,
+                anchor=self.anchor,
+                vv=vv,
+                held=held,
+                source=source,
+                observe=self.clock.observe,
+                strict=strict,
             )
             batch.take_all(raws)
             r = batch.result
             if strict and (r.refused or r.quarantined or r.held):
-                reason = (r.refused[0][2] if r.refused else
-                          r.quarantined[0] if r.quarantined else
-                          "this post is not in its own roster yet")
+                reason = (
+                    r.refused[0][2]
+                    if r.refused
+                    else r.quarantined[0]
+                    if r.quarantined
+                    else "this post is not in its own roster yet"
+                )
                 raise Refused(reason)
             batch.flush()
         self._vv, self._held = vv, held
@@ -192,8 +207,14 @@ class Store:
 
     def _quarantine_raw(self, raw: bytes, source: str) -> ApplyResult:
         with self.engine.begin() as conn:
-            batch = Batch(conn, anchor=self.anchor, vv=dict(self._vv), held=HeldIndex(), source=source,
-                          observe=lambda _h: True)
+            batch = Batch(
+                conn,
+                anchor=self.anchor,
+                vv=dict(self._vv),
+                held=HeldIndex(),
+                source=source,
+                observe=lambda _h: True,
+            )
             batch._quarantine(raw, "internal error while applying; kept for inspection")
             batch.flush()
             return batch.result
@@ -225,9 +246,16 @@ class Store:
                     written[(*key, n)] = [(ident.origin, seq)]
                 raws.append(
                     encode(
-                        ident.key, origin=ident.origin, seq=seq, hlc=self.clock.now(),
-                        operator=operator, etype=d.etype, eid=d.eid, kind=d.kind,
-                        fields=dict(d.fields), bases=bases,
+                        ident.key,
+                        origin=ident.origin,
+                        seq=seq,
+                        hlc=self.clock.now(),
+                        operator=operator,
+                        etype=d.etype,
+                        eid=d.eid,
+                        kind=d.kind,
+                        fields=dict(d.fields),
+                        bases=bases,
                     )
                 )
             result = self._apply_batch(raws, "local", strict=True)
@@ -265,10 +293,16 @@ class Store:
     @staticmethod
     def _entity(row: Any) -> Entity:
         return Entity(
-            etype=row.etype, eid=row.eid, data=json.loads(row.data), deleted=bool(row.deleted),
-            conflicted=bool(row.conflicted), incident_id=row.incident_id,
-            created_hlc=row.created_hlc, created_origin=row.created_origin,
-            created_by=row.created_by, updated_hlc=row.updated_hlc,
+            etype=row.etype,
+            eid=row.eid,
+            data=json.loads(row.data),
+            deleted=bool(row.deleted),
+            conflicted=bool(row.conflicted),
+            incident_id=row.incident_id,
+            created_hlc=row.created_hlc,
+            created_origin=row.created_origin,
+            created_by=row.created_by,
+            updated_hlc=row.updated_hlc,
         )
 
     def get(self, etype: str, eid: str) -> Entity | None:
@@ -278,7 +312,10 @@ class Store:
         return self._entity(row) if row else None
 
     def entities(
-        self, etype: str | None = None, *, incident_id: str | None = None,
+        self,
+        etype: str | None = None,
+        *,
+        incident_id: str | None = None,
         include_deleted: bool = False,
     ) -> list[Entity]:
         t = m.entity
@@ -297,7 +334,8 @@ class Store:
         out: list[Conflict] = []
         with self.engine.connect() as c:
             rows = c.execute(
-                select(t.c.etype, t.c.eid, t.c.mstate).where(t.c.conflicted.is_(True))
+                select(t.c.etype, t.c.eid, t.c.mstate)
+                .where(t.c.conflicted.is_(True))
                 .order_by(t.c.etype, t.c.eid)
             ).all()
         for etype, eid, blob in rows:
@@ -317,12 +355,16 @@ class Store:
         with self.engine.connect() as c:
             rows = c.execute(
                 select(t.c.raw, t.c.status, t.c.reason)
-                .where(t.c.etype == etype, t.c.eid == eid).order_by(t.c.hlc, t.c.origin)
+                .where(t.c.etype == etype, t.c.eid == eid)
+                .order_by(t.c.hlc, t.c.origin)
             ).all()
         return [(decode(bytes(raw)), status, reason) for raw, status, reason in rows]
 
     def oplog_rows(
-        self, *, status: str | None = None, after_hlc: int | None = None,
+        self,
+        *,
+        status: str | None = None,
+        after_hlc: int | None = None,
         until_hlc: int | None = None,
     ) -> Iterator[tuple[str, int, int, str, bytes]]:
         """(origin, seq, hlc, status, raw) in HLC order; streamed, for replay and backup."""
@@ -362,7 +404,9 @@ class Store:
     def quarantined(self) -> list[tuple[int, str, str]]:
         t = m.quarantine
         with self.engine.connect() as c:
-            return [(r.received_ms, r.source, r.reason) for r in c.execute(select(t).order_by(t.c.id))]
+            return [
+                (r.received_ms, r.source, r.reason) for r in c.execute(select(t).order_by(t.c.id))
+            ]
 
     def held_count(self) -> int:
         with self._lock:

@@ -19,10 +19,21 @@ def lab(tmp_path):
 
 def good_op(post, seq, eid="feat-1", name="险情"):
     ident = post.identity
-    return encode(ident.key, origin=ident.origin, seq=seq, hlc=(1_700_000_000_000 + seq) << 16,
-                  operator="王强", etype="feature", eid=eid, kind="put",
-                  fields={"symbol": "hazard", "name": name,
-                          "geom": {"type": "Point", "coordinates": [106.54, 29.55]}})
+    return encode(
+        ident.key,
+        origin=ident.origin,
+        seq=seq,
+        hlc=(1_700_000_000_000 + seq) << 16,
+        operator="王强",
+        etype="feature",
+        eid=eid,
+        kind="put",
+        fields={
+            "symbol": "hazard",
+            "name": name,
+            "geom": {"type": "Point", "coordinates": [106.54, 29.55]},
+        },
+    )
 
 
 def test_each_bad_op_is_refused_with_its_reason_and_the_rest_of_the_batch_is_kept(lab, store_url):
@@ -36,12 +47,32 @@ def test_each_bad_op_is_refused_with_its_reason_and_the_rest_of_the_batch_is_kep
     body = unpack(good_op(forward, 1))[0]
     unsigned = pack([body, b"\0" * 64])
     wrongly_signed = pack([body, stranger.sign(body)])
-    forbidden = encode(f.key, origin=f.origin, seq=1, hlc=1 << 60, operator="王强", etype="incident",
-                       eid="inc-x", kind="put", fields={"title": "x", "category": "flood", "status": "open"})
-    invalid = encode(f.key, origin=f.origin, seq=2, hlc=(1 << 60) + 1, operator="王强", etype="feature",
-                     eid="feat-9", kind="put", fields={"symbol": "spaceship", "name": "x"})
+    forbidden = encode(
+        f.key,
+        origin=f.origin,
+        seq=1,
+        hlc=1 << 60,
+        operator="王强",
+        etype="incident",
+        eid="inc-x",
+        kind="put",
+        fields={"title": "x", "category": "flood", "status": "open"},
+    )
+    invalid = encode(
+        f.key,
+        origin=f.origin,
+        seq=2,
+        hlc=(1 << 60) + 1,
+        operator="王强",
+        etype="feature",
+        eid="feat-9",
+        kind="put",
+        fields={"symbol": "spaceship", "name": "x"},
+    )
     fine = good_op(forward, 3, eid="feat-ok")
-    result = receiver.apply([malformed, unsigned, wrongly_signed, forbidden, invalid, fine], source="peer")
+    result = receiver.apply(
+        [malformed, unsigned, wrongly_signed, forbidden, invalid, fine], source="peer"
+    )
 
     assert result.quarantined[0].startswith("malformed envelope")
     assert result.quarantined[1:] == ["bad signature", "bad signature"]
@@ -91,8 +122,15 @@ def test_a_forward_post_cannot_cancel_a_rear_order_and_is_told_why(lab):
     rear, fwd = lab.post("区指挥中心", "rear"), lab.post("前指", "forward", "scene")
     for p in (rear, fwd):
         lab.authority.send_to(p)
-    rear.put("task", "t1", title="转移群众", status="issued", issuer=rear.post_id,
-             assignee=fwd.post_id, assignee_kind="post")
+    rear.put(
+        "task",
+        "t1",
+        title="转移群众",
+        status="issued",
+        issuer=rear.post_id,
+        assignee=fwd.post_id,
+        assignee_kind="post",
+    )
     rear.send_to(fwd)
     fwd.put("task", "t1", status="acknowledged")  # allowed: it is assigned to this post
     with pytest.raises(Refused, match="only the issuer may cancel"):
@@ -104,30 +142,53 @@ def test_concurrent_writes_conflict_and_the_task_status_furthest_along_wins(lab)
     rear, fwd = lab.post("区指挥中心", "rear"), lab.post("前指", "forward", "scene")
     for p in (rear, fwd):
         lab.authority.send_to(p)
-    rear.put("task", "t1", title="转移群众", status="issued", issuer=rear.post_id,
-             assignee=fwd.post_id, assignee_kind="post")
+    rear.put(
+        "task",
+        "t1",
+        title="转移群众",
+        status="issued",
+        issuer=rear.post_id,
+        assignee=fwd.post_id,
+        assignee_kind="post",
+    )
     rear.send_to(fwd)
     fwd.put("task", "t1", status="in_progress")
-    rear.put("task", "t1", status="acknowledged", title="转移菜园坝群众")  # later HLC, but not as far
+    rear.put(
+        "task", "t1", status="acknowledged", title="转移菜园坝群众"
+    )  # later HLC, but not as far
     fwd.send_to(rear)
     rear.send_to(fwd)
     for store in (rear.store, fwd.store):
         t = store.get("task", "t1")
         assert t.data["status"] == "in_progress" and t.conflicted
         (c,) = store.conflicts()
-        assert (c.field, c.winner.value, [v.value for v in c.losers]) == ("status", "in_progress", ["acknowledged"])
+        assert (c.field, c.winner.value, [v.value for v in c.losers]) == (
+            "status",
+            "in_progress",
+            ["acknowledged"],
+        )
     assert rear.store.dump() == fwd.store.dump()
     # a person resolves it: the new write names both heads, and the conflict is gone everywhere
     from app.services.conflicts import resolve
 
     resolve(rear.store, "李明", "task", "t1", "status", "acknowledged")
     rear.send_to(fwd)
-    assert fwd.store.conflicts() == [] and fwd.store.get("task", "t1").data["status"] == "acknowledged"
+    assert (
+        fwd.store.conflicts() == [] and fwd.store.get("task", "t1").data["status"] == "acknowledged"
+    )
 
 
 def test_a_write_that_saw_the_current_value_replaces_it_so_a_task_can_be_reopened(lab):
     a = lab.authority
-    a.put("task", "t1", title="巡堤", status="issued", issuer=a.post_id, assignee="u1", assignee_kind="unit")
+    a.put(
+        "task",
+        "t1",
+        title="巡堤",
+        status="issued",
+        issuer=a.post_id,
+        assignee="u1",
+        assignee_kind="unit",
+    )
     a.put("task", "t1", status="done")
     a.put("task", "t1", status="issued")
     assert a.store.get("task", "t1").data["status"] == "issued" and a.store.conflicts() == []
@@ -135,7 +196,13 @@ def test_a_write_that_saw_the_current_value_replaces_it_so_a_task_can_be_reopene
 
 def test_delete_is_a_tombstone_and_the_entity_stays_in_the_dump(lab):
     a = lab.authority
-    a.put("feature", "f1", symbol="road_cut", name="道路中断", geom={"type": "Point", "coordinates": [106.5, 29.5]})
+    a.put(
+        "feature",
+        "f1",
+        symbol="road_cut",
+        name="道路中断",
+        geom={"type": "Point", "coordinates": [106.5, 29.5]},
+    )
     a.write(Draft("feature", "f1", "del", {}))
     assert a.store.get("feature", "f1").deleted
     assert a.store.entities("feature") == []
@@ -148,7 +215,9 @@ def test_stock_is_a_sum_of_movements_so_two_posts_drawing_at_once_both_count(lab
     rear, fwd = lab.post("区指挥中心", "rear"), lab.post("前指", "forward", "scene")
     for p in (rear, fwd):
         lab.authority.send_to(p)
-    lab.authority.write(Draft("stock", "s0", "add", {"depot_id": "d1", "item": "救生衣", "delta": 100}))
+    lab.authority.write(
+        Draft("stock", "s0", "add", {"depot_id": "d1", "item": "救生衣", "delta": 100})
+    )
     lab.authority.send_to(rear)
     lab.authority.send_to(fwd)
     rear.write(Draft("stock", "s1", "add", {"depot_id": "d1", "item": "救生衣", "delta": -30}))
@@ -164,8 +233,19 @@ def test_an_op_of_a_newer_format_is_kept_byte_identical_and_relayed(lab):
     for s in (relay, receiver):
         s.apply(lab.authority.raws())
     f = fwd.identity
-    future = encode(f.key, origin=f.origin, seq=1, hlc=1 << 60, operator="王强", etype="hologram",
-                    eid="h1", kind="beam", fields={"x": 1}, version=2, extra={"z": "新字段"})
+    future = encode(
+        f.key,
+        origin=f.origin,
+        seq=1,
+        hlc=1 << 60,
+        operator="王强",
+        etype="hologram",
+        eid="h1",
+        kind="beam",
+        fields={"x": 1},
+        version=2,
+        extra={"z": "新字段"},
+    )
     after = good_op(fwd, 2)
     r = relay.apply([future, after])
     assert r.future == 1 and r.applied == 1
@@ -207,8 +287,15 @@ def test_work_on_a_task_waits_for_the_reassignment_it_depends_on_whatever_the_or
         lab.authority.send_to(p)
     rear.put("unit", "u-other", name="他队", type="other", status="standby", post_id=rear.post_id)
     rear.put("unit", "u-mine", name="本队", type="other", status="standby", post_id=fwd.post_id)
-    rear.put("task", "t1", title="封控道路", status="issued", issuer=rear.post_id, assignee="u-other",
-             assignee_kind="unit")
+    rear.put(
+        "task",
+        "t1",
+        title="封控道路",
+        status="issued",
+        issuer=rear.post_id,
+        assignee="u-other",
+        assignee_kind="unit",
+    )
     rear.put("task", "t1", assignee="u-mine", assignee_kind="unit")
     rear.send_to(fwd)
     fwd.put("task", "t1", status="acknowledged")

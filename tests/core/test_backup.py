@@ -31,7 +31,9 @@ def test_restore_keeps_every_op_byte_for_byte_and_starts_a_new_epoch(tmp_path):
     assert restored.identity.origin != old_origin  # a fresh epoch: no sequence number reused
     assert restored.identity.post_id == folder.identity().post_id
     assert target.check_pin("李明", "4321")
-    create(restored, "李明", "incident", {"title": "滑坡", "category": "landslide", "status": "open"})
+    create(
+        restored, "李明", "incident", {"title": "滑坡", "category": "landslide", "status": "open"}
+    )
     assert restored.version_vector()[restored.identity.origin] == 1
     restored.close()
 

@@ -12,8 +12,14 @@ import pytest
 
 def zhijiu(*args, data=None, check=True, env=None):
     cmd = [sys.executable, "-m", "app", *(["--data", str(data)] if data else []), *args]
-    r = subprocess.run(cmd, capture_output=True, text=True, env={**os.environ, **(env or {})},
-                       cwd=os.path.dirname(os.path.dirname(os.path.dirname(__file__))), timeout=120)
+    r = subprocess.run(
+        cmd,
+        capture_output=True,
+        text=True,
+        env={**os.environ, **(env or {})},
+        cwd=os.path.dirname(os.path.dirname(os.path.dirname(__file__))),
+        timeout=120,
+    )
     if check and r.returncode != 0:
         raise AssertionError(f"{cmd} failed: {r.stderr}")
     return r
@@ -73,8 +79,14 @@ def test_backup_and_restore_from_the_command_line(tmp_path):
     zhijiu("init", "--name", "市指挥中心", "--role", "rear", data=tmp_path / "p")
     pw = tmp_path / "pw"
     pw.write_text("a long passphrase\n", "utf-8")
-    zhijiu("backup", "-o", str(tmp_path / "p.zjb"), "--passphrase-file", str(pw), data=tmp_path / "p")
-    out = zhijiu("restore", str(tmp_path / "p.zjb"), "--passphrase-file", str(pw), data=tmp_path / "r").stdout
+    zhijiu(
+        "backup", "-o", str(tmp_path / "p.zjb"), "--passphrase-file", str(pw), data=tmp_path / "p"
+    )
+    out = zhijiu(
+        "restore", str(tmp_path / "p.zjb"), "--passphrase-file", str(pw), data=tmp_path / "r"
+    ).stdout
     assert "1 ops applied" in out
-    assert (zhijiu("export", "--format", "json", data=tmp_path / "r").stdout
-            == zhijiu("export", "--format", "json", data=tmp_path / "p").stdout)
+    assert (
+        zhijiu("export", "--format", "json", data=tmp_path / "r").stdout
+        == zhijiu("export", "--format", "json", data=tmp_path / "p").stdout
+    )

@@ -17,14 +17,25 @@ INCIDENTS = ("inc-0", "inc-1")
 TASKS = ("task-r0", "task-r1", "task-a2")
 
 steps = st.one_of(
-    st.tuples(st.just("incident"), st.sampled_from(("A", "R")), st.sampled_from(INCIDENTS),
-              st.sampled_from(("title", "status", "response_level", "description")), st.integers(0, 3)),
+    st.tuples(
+        st.just("incident"),
+        st.sampled_from(("A", "R")),
+        st.sampled_from(INCIDENTS),
+        st.sampled_from(("title", "status", "response_level", "description")),
+        st.integers(0, 3),
+    ),
     st.tuples(st.just("delete"), st.sampled_from(("A", "R")), st.sampled_from(INCIDENTS)),
-    st.tuples(st.just("work"), st.just("F"), st.sampled_from(TASKS),
-              st.sampled_from(("acknowledged", "in_progress", "done", "failed"))),
+    st.tuples(
+        st.just("work"),
+        st.just("F"),
+        st.sampled_from(TASKS),
+        st.sampled_from(("acknowledged", "in_progress", "done", "failed")),
+    ),
     st.tuples(st.just("cancel"), st.sampled_from(("A", "R")), st.sampled_from(TASKS[:2])),
     st.tuples(st.just("reopen"), st.just("A"), st.sampled_from(TASKS)),
-    st.tuples(st.just("reassign"), st.just("A"), st.just("task-a2"), st.sampled_from(("unit-f", "unit-r"))),
+    st.tuples(
+        st.just("reassign"), st.just("A"), st.just("task-a2"), st.sampled_from(("unit-f", "unit-r"))
+    ),
     st.tuples(st.just("feature"), st.sampled_from(AUTHORS), st.integers(0, 2), st.integers(0, 5)),
     st.tuples(st.just("log"), st.sampled_from(AUTHORS), st.integers(0, 1000)),
     st.tuples(st.just("sync"), st.sampled_from(AUTHORS), st.sampled_from(AUTHORS)),
@@ -40,20 +51,48 @@ VALUES = {
 
 def build_world(tmp_path):
     lab = Lab(tmp_path)
-    posts = {"A": lab.authority, "R": lab.post("渝中区指挥中心", "rear"), "F": lab.post("菜园坝前指", "forward", "scene")}
+    posts = {
+        "A": lab.authority,
+        "R": lab.post("渝中区指挥中心", "rear"),
+        "F": lab.post("菜园坝前指", "forward", "scene"),
+    }
     a, r, f = posts["A"], posts["R"], posts["F"]
-    a.put("unit", "unit-f", name="蓝天救援队", type="volunteer", status="standby", post_id=f.post_id)
-    a.put("unit", "unit-r", name="区消防救援大队", type="fire_rescue", status="standby", post_id=r.post_id)
+    a.put(
+        "unit", "unit-f", name="蓝天救援队", type="volunteer", status="standby", post_id=f.post_id
+    )
+    a.put(
+        "unit",
+        "unit-r",
+        name="区消防救援大队",
+        type="fire_rescue",
+        status="standby",
+        post_id=r.post_id,
+    )
     for inc in INCIDENTS:
         a.put("incident", inc, title="洪水", category="flood", status="open", response_level=4)
     # Everyone learns the roster and the setup before the issuers write (R needs its own roster entry).
     a.send_to(r)
     a.send_to(f)
     for tid in TASKS[:2]:
-        r.put("task", tid, title="转移群众", status="issued", issuer=r.post_id, assignee=f.post_id,
-              assignee_kind="post", incident_id="inc-0")
-    a.put("task", "task-a2", title="巡查堤防", status="issued", issuer=a.post_id, assignee="unit-r",
-          assignee_kind="unit")
+        r.put(
+            "task",
+            tid,
+            title="转移群众",
+            status="issued",
+            issuer=r.post_id,
+            assignee=f.post_id,
+            assignee_kind="post",
+            incident_id="inc-0",
+        )
+    a.put(
+        "task",
+        "task-a2",
+        title="巡查堤防",
+        status="issued",
+        issuer=a.post_id,
+        assignee="unit-r",
+        assignee_kind="unit",
+    )
     for src in posts.values():
         for dst in posts.values():
             if src is not dst:
@@ -78,19 +117,33 @@ def run_step(posts, step) -> None:
         elif kind == "reopen":
             who.put("task", step[2], status="issued")
         elif kind == "feature":
-            who.put("feature", f"feat-{step[2]}", symbol="hazard", name=f"险情{step[3]}",
-                    geom={"type": "Point", "coordinates": [106.54 + step[3] / 1000, 29.55]})
+            who.put(
+                "feature",
+                f"feat-{step[2]}",
+                symbol="hazard",
+                name=f"险情{step[3]}",
+                geom={"type": "Point", "coordinates": [106.54 + step[3] / 1000, 29.55]},
+            )
         elif kind == "log":
             import uuid
 
-            who.write(Draft("log", uuid.uuid4().hex, "add", {"text": f"值班记录 {step[2]}", "category": "duty"}))
+            who.write(
+                Draft(
+                    "log",
+                    uuid.uuid4().hex,
+                    "add",
+                    {"text": f"值班记录 {step[2]}", "category": "duty"},
+                )
+            )
         elif kind == "sync":
             who.send_to(posts[step[2]])
     except Refused:
         pass  # a step the rules do not allow at this moment is simply not taken
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(script=st.lists(steps, min_size=5, max_size=30), seed=st.integers(0, 2**32 - 1))
 def test_replicas_converge_whatever_the_order(tmp_path_factory, script, seed):
     tmp_path = tmp_path_factory.mktemp("world")

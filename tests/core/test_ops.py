@@ -22,9 +22,17 @@ KEY = Ed25519PrivateKey.generate()
 
 
 def make(**over):
-    args = dict(origin="abcd.0001", seq=1, hlc=hlc_of_ms(1_782_000_000_000), operator="李明",
-                etype="incident", eid="i1", kind="put", fields={"title": "洪水", "b": 1, "a": 2},
-                bases={"title": []})
+    args = dict(
+        origin="abcd.0001",
+        seq=1,
+        hlc=hlc_of_ms(1_782_000_000_000),
+        operator="李明",
+        etype="incident",
+        eid="i1",
+        kind="put",
+        fields={"title": "洪水", "b": 1, "a": 2},
+        bases={"title": []},
+    )
     args.update(over)
     return encode(KEY, **args)
 
@@ -50,7 +58,9 @@ def test_a_non_canonical_body_is_refused_even_when_signed():
         decode(pack([unsorted, KEY.sign(unsorted)]))
 
 
-@pytest.mark.parametrize("raw", [b"", b"\xc1", pack([b"x"]), pack([b"x", b"y"]), pack({"a": 1}), b"\xff" * 100])
+@pytest.mark.parametrize(
+    "raw", [b"", b"\xc1", pack([b"x"]), pack([b"x", b"y"]), pack({"a": 1}), b"\xff" * 100]
+)
 def test_garbage_is_an_op_error_not_a_crash(raw):
     with pytest.raises(OpError):
         decode(raw)

@@ -13,8 +13,14 @@ def test_state_at_shows_earlier_values_and_now_equals_the_store(tmp_path):
     a = lab.authority
     a.put("incident", "i1", title="洪水", category="flood", status="open", response_level=4)
     t_level4 = a.store.clock.last
-    a.put("unit", "u1", name="市消防救援支队", type="fire_rescue", status="en_route",
-          geom={"type": "Point", "coordinates": [106.50, 29.50]})
+    a.put(
+        "unit",
+        "u1",
+        name="市消防救援支队",
+        type="fire_rescue",
+        status="en_route",
+        geom={"type": "Point", "coordinates": [106.50, 29.50]},
+    )
     t_moving = a.store.clock.last
     a.put("incident", "i1", response_level=3)
     a.put("unit", "u1", status="on_scene", geom={"type": "Point", "coordinates": [106.54, 29.55]})
