@@ -393,6 +393,29 @@ class Store:
                 for (raw,) in c.execute(q):
                     yield bytes(raw)
 
+    def ops_after(self, vv: Mapping[str, int], limit: int) -> list[tuple[str, int, int, bytes]]:
+        """Up to ``limit`` ops a holder of ``vv`` lacks, as (origin, seq, hlc, raw), oldest HLC
+        first across origins — close to causal order, so receivers rarely have to hold an op —
+        and in sequence order within each origin, which receivers require."""
+        t = m.oplog
+        mine = self.version_vector()
+        picked: list[tuple[int, str, int, bytes]] = []
+        with self.engine.connect() as c:
+            for origin, top in mine.items():
+                have = int(vv.get(origin, 0))
+                if top <= have:
+                    continue
+                q = (
+                    select(t.c.seq, t.c.hlc, t.c.raw)
+                    .where(t.c.origin == origin, t.c.seq > have)
+                    .order_by(t.c.seq)
+                    .limit(limit)
+                )
+                picked += [(hlc, origin, seq, bytes(raw)) for seq, hlc, raw in c.execute(q)]
+        # a per-origin HLC is monotonic in seq, so sorting by (hlc, origin) keeps each origin's order
+        picked.sort(key=lambda r: (r[0], r[1], r[2]))
+        return [(o, s, h, raw) for h, o, s, raw in picked[:limit]]
+
     def refused(self) -> list[tuple[str, int, str | None, str | None]]:
         t = m.oplog
         with self.engine.connect() as c:

@@ -1,0 +1,72 @@
+# Zhijiu 智救指挥所 — developer entry points.
+#   make run    set up, create and load the demo post in .demo-post/, open the window
+#               (make run HEADLESS=1: on a virtual screen, for a machine without a display)
+#   make test   set up, then run the whole suite headless, PostgreSQL included
+#   make setup  Debian packages (scripts/setup_system.sh), .venv, pip install -e '.[test]'
+#   make lint   ruff, mypy, import-linter
+
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+.DEFAULT_GOAL := setup
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.zhijiu-installed
+DEMO := .demo-post
+DEMO_NAME := 重庆市应急管理局指挥中心
+HEADLESS ?=
+headless := $(filter-out 0 no false,$(HEADLESS))
+PYTEST_ARGS ?=
+XVFB := xvfb-run -a -s "-screen 0 1600x1000x24"
+
+.PHONY: run test setup system lint
+
+setup: system $(STAMP)
+
+system:
+	@bash scripts/setup_system.sh
+
+$(BIN)/python:
+	@command -v $(PYTHON) >/dev/null 2>&1 || { \
+	    echo "make: '$(PYTHON)' not found: Zhijiu needs Python 3.11 or newer (make PYTHON=/path/to/python3.11 ...)" >&2; exit 1; }
+	@$(PYTHON) -c 'import sys; raise SystemExit(sys.version_info < (3, 11))' || { \
+	    echo "make: Zhijiu needs Python 3.11 or newer, '$(PYTHON)' is $$($(PYTHON) -V 2>&1) (make PYTHON=/path/to/python3.11 ...)" >&2; exit 1; }
+	@echo "make: creating $(VENV) with $$($(PYTHON) -V 2>&1)"
+	@$(PYTHON) -m venv $(VENV) || { rm -rf $(VENV); \
+	    echo "make: '$(PYTHON) -m venv' failed (on Debian: apt-get install python3-venv)" >&2; exit 1; }
+
+# Re-run only when pyproject.toml changes (or .venv is new).
+$(STAMP): pyproject.toml | $(BIN)/python
+	@echo "make: installing zhijiu and its dependencies into $(VENV) (about a minute the first time)"
+	@$(BIN)/python -m pip install -qq --disable-pip-version-check --no-input -e '.[test]'
+	@touch $@
+
+# No display and no explicit choice: stop at once with one line (before the set-up, not after it).
+no_display := $(if $(headless)$(DISPLAY)$(WAYLAND_DISPLAY)$(QT_QPA_PLATFORM),,yes)
+NO_DISPLAY_MSG := make run: no display (DISPLAY and WAYLAND_DISPLAY are unset); run it in a desktop session, or use 'make run HEADLESS=1' to open the window on a virtual screen (Xvfb)
+
+run:
+	$(if $(no_display),$(error $(NO_DISPLAY_MSG)))
+	@$(MAKE) --no-print-directory setup
+	@if [ ! -f $(DEMO)/post.json ]; then \
+	    $(BIN)/zhijiu --data $(DEMO) init --name $(DEMO_NAME) --role rear --level city; \
+	fi
+	@$(BIN)/zhijiu --data $(DEMO) demo
+	@if [ -n "$(headless)" ]; then \
+	    echo "make run: opening the window on a virtual screen (Xvfb); close it with Ctrl+C"; \
+	    $(XVFB) $(BIN)/zhijiu --data $(DEMO) gui; \
+	else \
+	    $(BIN)/zhijiu --data $(DEMO) gui; \
+	fi
+
+test: setup
+	QT_QPA_PLATFORM=offscreen ZHIJIU_REQUIRE_PG=1 $(BIN)/python -m pytest -p no:cacheprovider $(PYTEST_ARGS)
+
+# All three run; the target fails if any of them does.
+lint: setup
+	@rc=0; \
+	$(BIN)/ruff check app ui plugins tests || rc=1; \
+	$(BIN)/mypy || rc=1; \
+	$(BIN)/lint-imports --no-cache --no-logo || rc=1; \
+	exit $$rc
