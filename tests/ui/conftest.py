@@ -1,0 +1,152 @@
+"""Fixtures for the window tests (pytest-qt), headless.
+
+``QtWebEngineWidgets`` is imported here, at import time, because it must precede the
+``QApplication`` that pytest-qt creates (``../shared/RECIPES.md``).
+
+Fixtures
+  post             a rear post (its own roster authority) in ``tmp_path`` with an operator and
+                   data made through the services: two incidents, three teams, six tasks in
+                   every state (one overdue), reports and duty-log entries.
+  demo_post        a rear post with the demo scenario of ``app.services.demo`` loaded.
+  forward_post     a forward post enrolled in that post's roster, holding the rear's ops, with a
+                   task the rear issued to it.
+  translations     Chinese installed for the test, removed afterwards.
+  make_main_window a factory: ``make_main_window(post)`` gives a shown ``MainWindow``; at the end
+                   every window is closed and cleaned up, and the test fails if a store listener,
+                   a top-level widget or a thread was left behind (napari's ``make_napari_viewer``).
+"""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+if hasattr(os, "geteuid") and os.geteuid() == 0:
+    os.environ.setdefault("QTWEBENGINE_DISABLE_SANDBOX", "1")
+
+import threading  # noqa: E402
+from collections.abc import Callable, Iterator  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+import PySide6.QtWebEngineWidgets  # noqa: E402, F401  (before the QApplication exists)
+import pytest  # noqa: E402
+from PySide6.QtCore import SIGNAL, QCoreApplication, QEvent  # noqa: E402
+from PySide6.QtWidgets import QApplication  # noqa: E402
+from ui_scenario import (  # noqa: E402
+    HOUR_MS,
+    OPERATOR,
+    OTHER_OPERATOR,
+    OTHER_PIN,
+    PIN,
+    Post,
+    enroll_forward,
+    fill,
+    sync,
+)
+
+from app.services import common, tasks  # noqa: E402
+from app.services.posts import init_post  # noqa: E402
+from ui.i18n import Translations  # noqa: E402
+
+
+@pytest.fixture
+def post(tmp_path: Path) -> Iterator[Post]:
+    folder = init_post(tmp_path / "rear", name="重庆市防汛抗旱指挥部", role="rear", level="city")
+    folder.set_operator(OPERATOR, PIN)
+    folder.set_operator(OTHER_OPERATOR, OTHER_PIN)
+    store = folder.open_store()
+    p = Post(folder, store)
+    fill(p)
+    yield p
+    store.close()
+
+
+@pytest.fixture
+def forward_post(post: Post, tmp_path: Path) -> Iterator[Post]:
+    fwd = enroll_forward(post, tmp_path / "forward")
+    fwd.tasks["to_forward"] = tasks.issue_task(
+        post.store, OPERATOR, title="前方指挥部回传储奇门现场图像", assignee=fwd.post_id,
+        assignee_kind="post", incident_id=post.incidents["flood"], priority="urgent",
+        deadline=common.now_ms() + HOUR_MS,
+    )
+    sync(post.store, fwd.store)
+    yield fwd
+    fwd.store.close()
+
+
+@pytest.fixture
+def demo_post(tmp_path: Path) -> Iterator[Post]:
+    """A rear post with the demo scenario (``zhijiu demo``) loaded."""
+    from app.services.demo import load_demo
+
+    folder = init_post(tmp_path / "demo", name="重庆市防汛抗旱指挥部", role="rear", level="city")
+    folder.set_operator(OPERATOR, PIN)
+    store = folder.open_store()
+    load_demo(store)
+    yield Post(folder, store)
+    store.close()
+
+
+@pytest.fixture
+def translations(qapp: QApplication) -> Iterator[Translations]:
+    t = Translations()
+    t.install("zh_CN")
+    yield t
+    t.remove()
+
+
+# Process-wide pools of the core that outlive any window (app/store/apply.py: signature checks).
+LONG_LIVED_THREADS = ("verify",)
+
+
+def _flush_deletes() -> None:
+    for _ in range(3):
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+        QCoreApplication.processEvents()
+
+
+@pytest.fixture
+def make_main_window(qapp: QApplication, translations: Translations) -> Iterator[Callable[..., object]]:
+    from ui.main_window import MainWindow
+    from ui.session import Session
+    from ui.settings import UiSettings
+
+    _flush_deletes()
+    top_before = {id(w) for w in QApplication.topLevelWidgets()}
+    threads_before: set[int | None] = set()
+    made: list[tuple[MainWindow, Session, Post]] = []
+
+    def factory(p: Post, *, operator: str = OPERATOR, show: bool = True,
+                idle_ms: int | None = None) -> MainWindow:
+        if not made:  # after every fixture's set-up: what they started is theirs, not the window's
+            threads_before.update(t.ident for t in threading.enumerate())
+        session = Session(p.folder, p.store, operator)
+        window = MainWindow(session, UiSettings(p.folder.path), translations)
+        if idle_ms is not None:
+            window.lock.set_idle_ms(idle_ms)
+        made.append((window, session, p))
+        if show:
+            window.show()
+        return window
+
+    yield factory
+
+    # clean everything up first, then say what leaked (a half-done teardown crashes later tests)
+    problems: list[str] = []
+    changed = SIGNAL("changed(PyObject)")
+    for window, session, _p in made:
+        window.close()
+        window.cleanup()
+        # every view disconnected; only the session's own name book still listens
+        if session.bridge.receivers(changed) != 1:
+            problems.append(f"{session.bridge.receivers(changed) - 1} view(s) still listen to the store")
+        session.cleanup()
+        window.deleteLater()
+        session.deleteLater()
+    _flush_deletes()
+    problems += [f"store listener left: {fn}" for _w, _s, p in made for fn in p.store._listeners]
+    problems += [f"top-level widget left: {w!r}" for w in QApplication.topLevelWidgets()
+                 if id(w) not in top_before]
+    problems += [f"thread left running: {t!r}" for t in threading.enumerate()
+                 if t.ident not in threads_before and not t.name.startswith(LONG_LIVED_THREADS)]
+    assert not problems, "\n".join(problems)

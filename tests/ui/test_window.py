@@ -1,0 +1,90 @@
+"""The main window frame: docks in place, the language switch, the status bar, the saved layout."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtWidgets import QDockWidget, QLabel
+from ui_scenario import OPERATOR, Post
+
+from app.services import tasks
+from ui.main_window import dock_titles
+from ui.settings import UiSettings
+
+
+def status_texts(window) -> list[str]:
+    return [w.text() for w in window.statusBar().findChildren(QLabel)]
+
+
+def test_the_frame_docks_every_view(make_main_window, post: Post) -> None:
+    window = make_main_window(post)
+    titles = dock_titles(window)
+    assert titles == {
+        "dock_map": "一张图",
+        "dock_board": "态势",
+        "dock_feeds": "图传",
+        "dock_tasks": "任务",
+        "dock_reports": "信息报送与值班日志",
+        "dock_units": "救援队伍",
+        "dock_conflicts": "冲突",
+    }
+    assert "后续版本" in window.map_dock.note.text()
+    assert window.windowTitle() == "智救指挥所 — 重庆市防汛抗旱指挥部"
+
+
+def test_language_switch_changes_visible_text(make_main_window, post: Post, qtbot) -> None:
+    window = make_main_window(post)
+    assert window.tasks_dock.windowTitle() == "任务"
+    assert window.tasks_dock.buttons["acknowledged"].text() == "签收"
+    model = window.tasks_dock.model
+    row = model.row_of(post.tasks["evacuate"])
+    assert model.index(row, 1).data() == "执行中"
+
+    window.language_actions["en"].trigger()
+
+    qtbot.waitUntil(lambda: window.tasks_dock.windowTitle() == "Tasks")
+    assert window.tasks_dock.buttons["acknowledged"].text() == "Acknowledge"
+    assert window.units_dock.windowTitle() == "Rescue teams"
+    assert window.map_dock.windowTitle() == "Map"
+    assert model.index(row, 1).data() == "In progress"
+    assert model.headerData(0, Qt.Orientation.Horizontal) == "Task"
+    assert window.post_menu.title() == "&Post"
+    assert "Operator: 张伟" in status_texts(window)
+    assert window.tasks_dock.status_filter.itemText(0) == "All statuses"
+    # remembered for the next start
+    assert QSettings(str(UiSettings(post.folder.path).path), QSettings.Format.IniFormat).value(
+        "ui/language") == "en"
+
+    window.language_actions["zh_CN"].trigger()
+    qtbot.waitUntil(lambda: window.tasks_dock.windowTitle() == "任务")
+    assert model.index(row, 1).data() == "执行中"
+    assert UiSettings(post.folder.path).language == "zh_CN"
+
+
+def test_status_bar_shows_post_operator_ops_and_link(make_main_window, post: Post) -> None:
+    window = make_main_window(post)
+    texts = status_texts(window)
+    assert "重庆市防汛抗旱指挥部 · 后方指挥部（市级）" in texts
+    assert f"值班员：{OPERATOR}" in texts
+    assert "单机（未配置同步）" in texts
+    before = post.store.op_count()
+    assert f"操作数：{before}" in texts
+    tasks.issue_task(post.store, OPERATOR, title="新任务", assignee=post.units["fire"])
+    assert post.store.op_count() == before + 1
+    assert f"操作数：{before + 1}" in status_texts(window)
+
+
+def test_layout_is_saved_and_restored(make_main_window, post: Post, qtbot) -> None:
+    window = make_main_window(post)
+    window.units_dock.hide()
+    window.tasks_dock.setFloating(True)
+    window.close()  # saves the layout into the post folder's ui.ini
+
+    again = make_main_window(post)
+    qtbot.waitUntil(lambda: again.isVisible())
+    assert not again.units_dock.isVisible()
+    assert again.tasks_dock.isFloating()
+
+    again.reset_layout()
+    assert again.units_dock.isVisible()
+    assert not again.tasks_dock.isFloating()
+    assert not any(d.isHidden() for d in again.findChildren(QDockWidget))

@@ -1,0 +1,106 @@
+"""Starting the desktop app: Qt set up in the right order, the folder locked, sign-in, the window.
+
+Order matters (Anki ``qt/aqt/__init__.py``): the WebEngine sandbox variable and the
+``QtWebEngineWidgets`` import come before the ``QApplication``; the translators are installed
+before the first widget; the folder is locked before the store opens.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+
+from app.datadir import FolderError, PostFolder
+
+log = logging.getLogger(__name__)
+
+
+def prepare_qt_environment() -> None:
+    """What must happen before Qt starts: Chromium refuses to run as root with its sandbox on."""
+    if hasattr(os, "geteuid") and os.geteuid() == 0:
+        os.environ.setdefault("QTWEBENGINE_DISABLE_SANDBOX", "1")
+    import PySide6.QtWebEngineWidgets  # noqa: F401  (must precede the QApplication: the map dock)
+
+
+def run_gui(folder: PostFolder, db_url: str | None = None, *, lang: str | None = None) -> int:
+    """Run the window for the post in ``folder``; returns the process exit code.
+
+    ``lang`` overrides the remembered language for this run (``zh_CN`` or ``en``).
+    """
+    prepare_qt_environment()
+    from PySide6.QtCore import QCoreApplication
+    from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
+
+    from ui.fonts import ensure_cjk_font
+    from ui.i18n import Translations
+    from ui.labels import arg
+    from ui.settings import UiSettings
+
+    app = QApplication.instance() or QApplication(sys.argv)
+    assert isinstance(app, QApplication)
+    app.setApplicationName("Zhijiu")
+    app.setOrganizationName("Zhijiu")
+
+    settings = UiSettings(folder.path) if folder.exists() else None
+    translations = Translations()  # kept referenced until the end of this function
+    translations.install(lang or (settings.language if settings is not None else None))
+    ensure_cjk_font(app)
+
+    def fail(message: str) -> int:
+        title = QCoreApplication.translate("run_gui", "Zhijiu Command Post")
+        QMessageBox.critical(None, title, message)
+        translations.remove()
+        return 1
+
+    if settings is None:
+        return fail(arg(QCoreApplication.translate(
+            "run_gui", "There is no post in %1. Create one with “zhijiu init” first."
+        ), folder.path))
+    try:
+        folder.lock()
+    except FolderError as exc:
+        return fail(arg(QCoreApplication.translate(
+            "run_gui", "This post is already open in another window or node.\n\n%1"
+        ), exc))
+
+    window = None
+    session = None
+    store = None
+    try:
+        folder.start_logging()
+        try:
+            store = folder.open_store(db_url)
+        except Exception as exc:  # a damaged or unreachable database: say so, never a traceback
+            log.exception("cannot open the store")
+            folder.unlock()
+            return fail(arg(QCoreApplication.translate(
+                "run_gui", "Cannot open the post's store:\n\n%1"), exc))
+
+        from ui.main_window import MainWindow
+        from ui.session import Session
+        from ui.signin import SignInDialog
+
+        dialog = SignInDialog(folder, last_operator=settings.last_operator)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return 0
+        operator = dialog.operator
+        dialog.deleteLater()
+        settings.last_operator = operator
+        log.info("operator %s signed in", operator)
+
+        session = Session(folder, store, operator)
+        window = MainWindow(session, settings, translations)
+        window.show()
+        return app.exec()
+    finally:
+        if window is not None:
+            window.cleanup()
+            window.deleteLater()
+        if session is not None:
+            session.cleanup()
+        if store is not None:
+            store.close()
+        settings.sync()
+        folder.unlock()
+        translations.remove()

@@ -1,0 +1,76 @@
+"""Names of the things other records point to: units, posts and incidents by id, cached.
+
+A task says ``assignee: <unit id>``; the table shows the unit's name. Names are looked up once
+and forgotten when the named record changes, so a renamed team shows its new name everywhere.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal, Slot
+
+from app.store.apply import ApplyResult
+from app.store.store import Store
+from ui.bridge import StoreBridge
+
+NAMED = {"unit": "name", "post": "name", "incident": "title", "feature": "name", "task": "title"}
+CACHED = frozenset({"unit", "post", "incident"})
+
+
+class NameBook(QObject):
+    namesChanged = Signal(set)  # the entity types whose names changed
+
+    def __init__(self, store: Store, bridge: StoreBridge, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._store = store
+        self._bridge: StoreBridge | None = bridge
+        self._cache: dict[tuple[str, str], str] = {}
+        bridge.changed.connect(self._on_store_changed)
+
+    def cleanup(self) -> None:
+        if self._bridge is not None:
+            self._bridge.changed.disconnect(self._on_store_changed)
+            self._bridge = None
+
+    @Slot(object)
+    def _on_store_changed(self, result: ApplyResult) -> None:
+        touched = {key for key in result.changed if key[0] in CACHED}
+        if not touched:
+            return
+        for key in touched:
+            self._cache.pop(key, None)
+        self.namesChanged.emit({etype for etype, _ in touched})
+
+    def name(self, etype: str, eid: Any) -> str:
+        """The record's name, or a short form of its id while the record is not here (yet)."""
+        if not isinstance(eid, str) or not eid:
+            return ""
+        key = (etype, eid)
+        cached = self._cache.get(key)
+        if cached is not None:
+            return cached
+        entity = self._store.get(etype, eid)
+        # a record not here (yet) shows as a short id; when it arrives from a peer its key is in
+        # the change event, which drops this entry, so caching the short form is safe too
+        label = str(entity.get(NAMED.get(etype, "name")) or eid[:8]) if entity else eid[:8]
+        if etype in CACHED:
+            self._cache[key] = label
+        return label
+
+    def unit(self, eid: Any) -> str:
+        return self.name("unit", eid)
+
+    def post(self, eid: Any) -> str:
+        return self.name("post", eid)
+
+    def incident(self, eid: Any) -> str:
+        return self.name("incident", eid)
+
+    def assignee(self, task: dict[str, Any]) -> str:
+        kind = "post" if task.get("assignee_kind") == "post" else "unit"
+        return self.name(kind, task.get("assignee"))
+
+    def origin_post(self, origin: str) -> str:
+        """The post that wrote an op, from its origin ``<post id>.<epoch>``."""
+        return self.post(origin.partition(".")[0])

@@ -1,0 +1,77 @@
+"""Why a change was refused, in the user's language, and the message box that says it.
+
+The core refuses with a reason in English (``Refused("forbidden: only the issuer may cancel or
+reassign this task")``); the known reasons are translated here. A reason this table does not know
+is still shown, after a translated lead-in, so nothing is ever swallowed.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from ui import labels
+from ui.i18n import QT_TRANSLATE_NOOP
+
+_KNOWN = {
+    "forbidden: only the issuer may cancel or reassign this task": QT_TRANSLATE_NOOP(
+        "Refusal", "Only the post that issued this task may cancel or reassign it."),
+    "forbidden: the task is not assigned to this post or its units": QT_TRANSLATE_NOOP(
+        "Refusal", "This task is not assigned to this post or to a team it commands."),
+    "forbidden: an assignee may only acknowledge, work and report on a task": QT_TRANSLATE_NOOP(
+        "Refusal", "A post a task is assigned to may only acknowledge it, work on it and report "
+                   "on it."),
+    "forbidden: a forward post issues tasks only to its own units": QT_TRANSLATE_NOOP(
+        "Refusal", "A forward command post issues tasks only to the teams it commands."),
+    "forbidden: a task's issuer must be the post that issues it": QT_TRANSLATE_NOOP(
+        "Refusal", "A task must name this post as its issuer."),
+    "forbidden: an observer writes only messages and log": QT_TRANSLATE_NOOP(
+        "Refusal", "An observer post writes only messages and duty-log entries."),
+    "forbidden: only the roster authority edits the roster": QT_TRANSLATE_NOOP(
+        "Refusal", "Only the roster authority (the city rear HQ) changes the roster of posts."),
+    "forbidden: a forward post edits only the units it commands": QT_TRANSLATE_NOOP(
+        "Refusal", "A forward command post edits only the teams it commands."),
+    "forbidden: the post is revoked": QT_TRANSLATE_NOOP(
+        "Refusal", "This post has been revoked from the roster."),
+    "this field has no conflict (any more)": QT_TRANSLATE_NOOP(
+        "Refusal", "This conflict has already been resolved."),
+    "this store has no post identity to sign with": QT_TRANSLATE_NOOP(
+        "Refusal", "This post has no identity to sign changes with."),
+}
+
+_PREFIXES = {
+    "forbidden: a forward post may not write ": QT_TRANSLATE_NOOP(
+        "Refusal", "A forward command post may not change this kind of record: %1."),
+    "no ": QT_TRANSLATE_NOOP("Refusal", "The record no longer exists: %1."),
+}
+
+
+def explain(reason: str) -> str:
+    """The refusal reason in words for the person at the keyboard."""
+    known = _KNOWN.get(reason)
+    if known is not None:
+        return QCoreApplication.translate("Refusal", known)
+    for prefix, text in _PREFIXES.items():
+        if reason.startswith(prefix):
+            rest = reason[len(prefix):]
+            if prefix == "forbidden: a forward post may not write ":
+                rest = labels.ENTITY_TYPE(rest)
+            return labels.arg(QCoreApplication.translate("Refusal", text), rest)
+    return labels.arg(QCoreApplication.translate("Refusal", "The change was refused: %1"), reason)
+
+
+def show_refused(parent: QWidget, reason: str) -> QMessageBox:
+    """Say why a change was refused, in a window-modal box that does not block the event loop."""
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Warning)
+    box.setWindowTitle(QCoreApplication.translate("Refusal", "Not allowed"))
+    box.setText(explain(reason))
+    box.setInformativeText(
+        QCoreApplication.translate("Refusal", "Nothing was changed.")
+    )
+    box.setDetailedText(reason)
+    box.setStandardButtons(QMessageBox.StandardButton.Ok)
+    box.setWindowModality(Qt.WindowModality.WindowModal)
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    box.open()
+    return box
