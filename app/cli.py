@@ -101,8 +101,11 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 
 def status_doc(folder: PostFolder, db_url: str | None) -> dict[str, Any]:
+    from app.services.node import link_state
+
     cfg = folder.config()
     ident = folder.identity()
+    link = link_state(folder)
     store = folder.open_store(db_url)
     try:
         return {
@@ -122,8 +125,9 @@ def status_doc(folder: PostFolder, db_url: str | None) -> dict[str, Any]:
             "quarantined": len(store.quarantined()),
             "conflicts": len(store.conflicts()),
             "roster": len(store.entities("post", include_deleted=True)),
-            "peers": [],
-            "link": "standalone",
+            "node": link["node"],
+            "listen": link["listen"],
+            "peers": link["peers"],
         }
     finally:
         store.close()
@@ -144,7 +148,11 @@ def cmd_status(args: argparse.Namespace) -> int:
         f"ops       {doc['ops']} from {len(doc['version_vector'])} origins; "
         f"held {doc['held']}, refused {doc['refused']}, quarantined {doc['quarantined']}"
     )
-    print(f"conflicts {doc['conflicts']}   roster {doc['roster']} posts   link {doc['link']}")
+    print(f"conflicts {doc['conflicts']}   roster {doc['roster']} posts   node {doc['node']}"
+          + (f" listening on {doc['listen']}" if doc["listen"] else ""))
+    for p in doc["peers"]:
+        rtt = f"rtt {p['rtt_ms']:.0f} ms" if p.get("rtt_ms") is not None else ""
+        print(f"peer      {p['name']}  {p['state']}  queued {p.get('queued_ops', '?')} ops  {rtt}")
     return 0
 
 
@@ -235,6 +243,136 @@ def cmd_restore(args: argparse.Namespace) -> int:
     return 0
 
 
+def _wait_for_signal() -> None:
+    import signal
+    import threading
+
+    stop = threading.Event()
+    for sig in (signal.SIGTERM, signal.SIGINT):
+        signal.signal(sig, lambda *_: stop.set())
+    while not stop.wait(1.0):
+        pass
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    from app.services.node import make_engine
+    from app.sync.keys import fingerprint
+    from app.sync.peers import check_endpoint
+
+    check_endpoint(args.listen.replace("*", "0.0.0.0"))
+    folder = _folder(args)
+    folder.lock()
+    folder.start_logging()
+    store = folder.open_store(args.db)
+    engine = make_engine(folder, store, listen=args.listen)
+    try:
+        engine.start()
+    except RuntimeError as exc:
+        store.close()
+        raise UserError(str(exc)) from None
+    key = folder.curve_keys().public
+    print(f"serving {folder.config().name} on {engine.bound_endpoint}; key {key} "
+          f"(fingerprint {fingerprint(key)}); {len(engine.peers)} outgoing peer(s)", flush=True)
+    try:
+        _wait_for_signal()
+    finally:
+        engine.stop()
+        store.close()
+        folder.unlock()
+    return 0
+
+
+def cmd_sync(args: argparse.Namespace) -> int:
+    import time
+
+    from app.services.node import make_engine
+
+    folder = _folder(args)
+    folder.lock()
+    store = folder.open_store(args.db)
+    engine = make_engine(folder, store)
+    if not engine.peers:
+        store.close()
+        raise UserError("no peers configured: add one with `zhijiu peer add ENDPOINT --key KEY`")
+    engine.start()
+    try:
+        if not args.once:
+            _wait_for_signal()
+            return 0
+        deadline = time.monotonic() + args.timeout
+        quiet_since = None
+        while time.monotonic() < deadline:
+            idle = engine.idle()
+            blobs_left = bool(args.blobs and engine.wanted_blobs())
+            if all(idle.values()) and not blobs_left:
+                quiet_since = quiet_since or time.monotonic()
+                if time.monotonic() - quiet_since > 0.5:  # idle both ways for a moment
+                    break
+            else:
+                quiet_since = None
+            time.sleep(0.1)
+        idle = engine.idle()
+        missing = [p for p, ok in idle.items() if not ok]
+        figures = {f["name"]: f for f in engine.snapshot()}
+    finally:
+        engine.stop()
+        store.close()
+    for p in idle:
+        f = figures.get(p, {})
+        print(f"{p}: {'done' if p not in missing else 'NOT done'}; sent {f.get('ops_tx', 0)} ops, "
+              f"received {f.get('ops_rx', 0)} ops")
+    if missing:
+        raise UserError(f"not reached or not finished within {args.timeout:g} s: {', '.join(missing)}")
+    return 0
+
+
+def cmd_peer(args: argparse.Namespace) -> int:
+    from app.sync.peers import Peer, PeerError, add_peer, load_peers, parse_rate, remove_peer
+
+    folder = _folder(args)
+    folder.config()  # a post must exist
+    try:
+        if args.peer_verb == "add":
+            rate = parse_rate(args.rate) if args.rate else None
+            add_peer(folder.peers_path, Peer(args.endpoint, args.key, rate, args.name or ""))
+            print(f"peer {args.endpoint} added" + (f" at {rate} bit/s" if rate else ""))
+        elif args.peer_verb == "remove":
+            remove_peer(folder.peers_path, args.endpoint)
+            print(f"peer {args.endpoint} removed")
+        else:
+            for p in load_peers(folder.peers_path):
+                print(f"{p.endpoint}  key {p.server_key}  rate {p.rate_bps or 'unlimited'}  {p.name}")
+    except PeerError as exc:
+        raise UserError(str(exc)) from None
+    return 0
+
+
+def cmd_enroll(args: argparse.Namespace) -> int:
+    from app.services.enroll import EnrollError, create_package, import_package
+
+    folder = _folder(args)
+    passphrase = _passphrase(args, confirm=False) if args.passphrase_file else None
+    try:
+        if args.enroll_verb == "create":
+            folder.lock()
+            store = folder.open_store(args.db)
+            try:
+                pkg = create_package(folder, store, name=args.name, role=args.role, level=args.level,
+                                     endpoint=args.endpoint, out=Path(args.output), server_key=args.key,
+                                     passphrase=passphrase, operator=_operator(args))
+            finally:
+                store.close()
+            print(f"enrolled {pkg.name} ({pkg.role}, {pkg.level}) id {pkg.post_id}; package {args.output}")
+        else:
+            pkg = import_package(Path(args.package), folder, passphrase, args.db)
+            print(f"this is now post {pkg.name} ({pkg.role}, {pkg.level}) id {pkg.post_id} in {folder.path}")
+        print(f"it connects to {pkg.endpoint}, server key fingerprint {pkg.fingerprint}: "
+              "check it with the other operator before trusting the link")
+    except EnrollError as exc:
+        raise UserError(str(exc)) from None
+    return 0
+
+
 def cmd_gui(args: argparse.Namespace) -> int:
     from ui.app import run_gui  # the only place app/ reaches into ui/, lazily
 
@@ -309,6 +447,40 @@ def build_parser() -> Parser:
     )
     sp.add_argument("file")
     sp.add_argument("--passphrase-file", metavar="FILE")
+
+    sp = verb("serve", cmd_serve, "headless node: accept peers, sync, relay; stops cleanly on SIGTERM")
+    sp.add_argument("--listen", required=True, metavar="tcp://ADDR:PORT")
+
+    sp = verb("sync", cmd_sync, "connect to every configured peer and exchange until each link is idle")
+    sp.add_argument("--once", action="store_true", help="stop when every link is idle both ways")
+    sp.add_argument("--timeout", type=float, default=60.0, metavar="S")
+    sp.add_argument("--blobs", action="store_true", help="also wait for the photos and clips this post pulls")
+
+    sp = verb("peer", cmd_peer, "the peers this post connects to")
+    psub = sp.add_subparsers(dest="peer_verb", required=True, metavar="add|list|remove", parser_class=Parser)
+    pa = psub.add_parser("add", help="connect to ENDPOINT, whose server must prove KEY")
+    pa.add_argument("endpoint", metavar="ENDPOINT")
+    pa.add_argument("--key", required=True, metavar="SERVER_KEY", help="the peer's CURVE public key")
+    pa.add_argument("--rate", metavar="RATE", help="bandwidth budget, e.g. 256kbit")
+    pa.add_argument("--name", help="a name for the operator")
+    psub.add_parser("list", help="list the peers")
+    pr = psub.add_parser("remove", help="forget a peer")
+    pr.add_argument("endpoint", metavar="ENDPOINT")
+
+    sp = verb("enroll", cmd_enroll, "enroll a new post (on the authority) or become one (import)")
+    esub = sp.add_subparsers(dest="enroll_verb", required=True, metavar="create|import", parser_class=Parser)
+    ec = esub.add_parser("create", help="on the authority: a package for a new post")
+    ec.add_argument("--name", required=True)
+    ec.add_argument("--role", required=True, choices=ROLES)
+    ec.add_argument("--level", default="scene", choices=LEVELS)
+    ec.add_argument("--endpoint", required=True, metavar="tcp://ADDR:PORT", help="where the new post connects")
+    ec.add_argument("--key", metavar="SERVER_KEY", help="that endpoint's key (default: this post's)")
+    ec.add_argument("-o", "--output", required=True, metavar="PACKAGE")
+    ec.add_argument("--passphrase-file", metavar="FILE", help="seal the new post's secrets")
+    ec.add_argument("--operator")
+    ei = esub.add_parser("import", help="become the post of PACKAGE")
+    ei.add_argument("package", metavar="PACKAGE")
+    ei.add_argument("--passphrase-file", metavar="FILE")
 
     sp = verb("bench", cmd_bench, "run benchmarks and print figures and ratios against baselines")
     sp.add_argument("names", nargs="*", metavar="NAME", help="which benchmarks (default: all)")

@@ -4,6 +4,9 @@ Layout::
 
     post.json       name, role, level, epoch, the authority it trusts (public), store URL if not SQLite
     sign.key        the Ed25519 secret key (mode 0600)
+    curve.key       the CURVE keypair of the sync sockets (mode 0600)
+    peers.json      the peers this post connects to (local, not replicated)
+    link.json       the sync engine's figures, rewritten every second while it runs
     operators.json  the people who sign in here: name -> salted scrypt hash of their PIN (local)
     store.db        the SQLite store (WAL) unless --db names a PostgreSQL server
     blobs/          content-addressed photos, clips and panoramas
@@ -28,6 +31,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from app.identity import Anchor, Identity, private_bytes
 from app.store.store import Store
+from app.sync.keys import CurveKeys, load_keys, new_keys, save_keys
 
 CONFIG_VERSION = 1
 
@@ -84,6 +88,18 @@ class PostFolder:
         return self.path / "store.db"
 
     @property
+    def curve_path(self) -> Path:
+        return self.path / "curve.key"
+
+    @property
+    def peers_path(self) -> Path:
+        return self.path / "peers.json"
+
+    @property
+    def link_state_path(self) -> Path:
+        return self.path / "link.json"
+
+    @property
     def blobs(self) -> Path:
         return self.path / "blobs"
 
@@ -124,14 +140,21 @@ class PostFolder:
 
     # ------------------------------------------------------------------ identity and config
 
-    def create(self, config: PostConfig, key: Ed25519PrivateKey) -> None:
+    def create(self, config: PostConfig, key: Ed25519PrivateKey, curve: CurveKeys | None = None) -> None:
         if self.exists():
             raise FolderError(f"a post already exists in {self.path}; it is never overwritten")
         self.path.mkdir(parents=True, exist_ok=True)
         fd = os.open(self.key_path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
         with os.fdopen(fd, "wb") as f:
             f.write(private_bytes(key))
+        save_keys(self.curve_path, curve or new_keys())
         self.save_config(config)
+
+    def curve_keys(self) -> CurveKeys:
+        try:
+            return load_keys(self.curve_path)
+        except (OSError, ValueError) as exc:
+            raise FolderError(f"cannot read the post's sync keys {self.curve_path}: {exc}") from None
 
     def save_config(self, config: PostConfig) -> None:
         tmp = self.config_path.with_suffix(".tmp")

@@ -2,7 +2,8 @@
 
 The post id is derived from the signing key. The epoch is chosen at random when the post is
 created or restored; ops are numbered per ``<post id>.<epoch>``, so a restored post never reuses
-a sequence number even when its backup is older than ops it already sent.
+a sequence number even when its backup is older than ops it already sent. The authority numbers
+its roster ops apart, as ``<post id>.<epoch>r``.
 """
 
 from __future__ import annotations
@@ -41,6 +42,11 @@ class Identity:
     @property
     def origin(self) -> str:
         return f"{self.post_id}.{self.epoch}"
+
+    @property
+    def roster_origin(self) -> str:
+        """Roster ops are numbered apart from the rest, so the roster can travel on its own."""
+        return f"{self.post_id}.{self.epoch}r"
 
     @property
     def is_authority(self) -> bool:

@@ -1,7 +1,7 @@
 """Backup and restore that keep the original ops and signatures.
 
-A backup file holds the post's settings, its signing key encrypted with a passphrase (scrypt +
-ChaCha20-Poly1305), its operators (PIN hashes), and every op of its op log exactly as signed,
+A backup file holds the post's settings, its signing and sync keys encrypted with a passphrase
+(scrypt + ChaCha20-Poly1305), its operators (PIN hashes), and every op of its op log exactly as signed,
 plus the ops it holds for later — zstd-compressed msgpack, streamed so a large store never has
 to fit in memory. A restored post gets a new epoch, so it never reuses a sequence number even
 when the backup is older than ops it already sent to its peers.
@@ -18,16 +18,15 @@ from typing import Any, BinaryIO
 
 import msgpack
 import zstandard
-from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
-from cryptography.hazmat.primitives.ciphers.aead import ChaCha20Poly1305
-from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
 from sqlalchemy import select
 
 from app.datadir import PostConfig, PostFolder
 from app.identity import new_epoch, private_bytes
+from app.secretbox import WrongPassphrase, open_sealed, seal
 from app.store import models as m
 from app.store.store import Store
+from app.sync.keys import CurveKeys
 
 MAGIC = b"ZHIJIU-BACKUP1\n"
 RESTORE_BATCH = 2000
@@ -44,39 +43,24 @@ class BackupReport:
     path: Path
 
 
-def _kdf(salt: bytes) -> Scrypt:
-    return Scrypt(salt=salt, length=32, n=2**15, r=8, p=1)
-
-
-def _seal(secret: bytes, passphrase: str) -> dict[str, Any]:
-    salt, nonce = os.urandom(16), os.urandom(12)
-    key = _kdf(salt).derive(passphrase.encode())
-    return {
-        "kdf": "scrypt-n15-r8-p1",
-        "salt": salt,
-        "nonce": nonce,
-        "ct": ChaCha20Poly1305(key).encrypt(nonce, secret, b"zhijiu-key"),
-    }
-
-
-def _open_sealed(box: dict[str, Any], passphrase: str) -> bytes:
-    key = _kdf(box["salt"]).derive(passphrase.encode())
-    try:
-        return bytes(ChaCha20Poly1305(key).decrypt(box["nonce"], box["ct"], b"zhijiu-key"))
-    except InvalidTag:
-        raise BackupError("wrong passphrase (or the backup is damaged)") from None
-
-
 def write_backup(folder: PostFolder, store: Store, path: Path, passphrase: str) -> BackupReport:
     if len(passphrase) < 8:
         raise BackupError("the backup passphrase must have at least 8 characters")
     cfg = folder.config()
     ident = folder.identity()
+    curve = folder.curve_keys()
     header = {
         "format": "zhijiu-backup",
         "version": 1,
         "post": {k: v for k, v in cfg.to_json().items() if k not in ("epoch", "db_url")},
-        "key": _seal(private_bytes(ident.key), passphrase),
+        "key": seal(
+            msgpack.packb(
+                {"sign": private_bytes(ident.key), "curve": [curve.public, curve.secret]},
+                use_bin_type=True,
+            ),
+            passphrase,
+            b"zhijiu-backup",
+        ),
         "operators": folder.operators(),
     }
     tmp = path.with_name(path.name + ".partial")
@@ -139,11 +123,18 @@ def restore_backup(
         header = next(items, None)
         if not isinstance(header, dict) or header.get("format") != "zhijiu-backup":
             raise BackupError("the backup is damaged: its header cannot be read (it may end early)")
-        secret = _open_sealed(header["key"], passphrase)
+        try:
+            secrets = msgpack.unpackb(open_sealed(header["key"], passphrase, b"zhijiu-backup"), raw=False)
+        except WrongPassphrase as exc:
+            raise BackupError(str(exc)) from None
         post = dict(header["post"])
         post.pop("version", None)
         cfg = PostConfig.from_json({**post, "epoch": new_epoch(), "db_url": db_url})
-        target.create(cfg, Ed25519PrivateKey.from_private_bytes(secret))
+        target.create(
+            cfg,
+            Ed25519PrivateKey.from_private_bytes(secrets["sign"]),
+            CurveKeys(*secrets["curve"]),
+        )
         operators = header.get("operators") or {}
         if operators:
             target.operators_path.write_text(json.dumps(operators, ensure_ascii=False), "utf-8")

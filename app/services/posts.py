@@ -51,6 +51,7 @@ def init_post(
                         "role": role,
                         "level": level,
                         "sign_key": ident.sign_key.hex(),
+                        "curve_key": folder.curve_keys().public,
                         "authority": True,
                     },
                 )

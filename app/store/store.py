@@ -99,6 +99,7 @@ def migrate(engine: Engine) -> None:
     """Bring the schema to the newest revision (a new store, or one made by an older version)."""
     cfg = Config()
     cfg.set_main_option("script_location", str(MIGRATIONS))
+    logging.getLogger("alembic").setLevel(logging.WARNING)  # "will assume…" is noise to operators
     with engine.begin() as conn:
         cfg.attributes["connection"] = conn
         command.upgrade(cfg, "head")
@@ -226,12 +227,14 @@ class Store:
             raise Refused("this store has no post identity to sign with")
         ident = self.identity
         with self._lock:
-            seq = self._vv.get(ident.origin, 0)
+            seqs: dict[str, int] = {}
             raws = []
             states: dict[tuple[str, str], EntityState | None] = {}
             written: dict[tuple[str, str, str], list[tuple[str, int]]] = {}  # by earlier drafts
             for d in drafts:
-                seq += 1
+                # the roster has its own stream, so an enrollment package can carry all of it
+                origin = ident.roster_origin if d.etype == "post" else ident.origin
+                seq = seqs[origin] = seqs.get(origin, self._vv.get(origin, 0)) + 1
                 key = (d.etype, d.eid)
                 names = [DELETED] if d.kind == "del" else list(d.fields)
                 bases = d.bases
@@ -243,11 +246,11 @@ class Store:
                         n: written.get((*key, n)) or (st.head_refs(n) if st else []) for n in names
                     }
                 for n in names:
-                    written[(*key, n)] = [(ident.origin, seq)]
+                    written[(*key, n)] = [(origin, seq)]
                 raws.append(
                     encode(
                         ident.key,
-                        origin=ident.origin,
+                        origin=origin,
                         seq=seq,
                         hlc=self.clock.now(),
                         operator=operator,

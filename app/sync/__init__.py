@@ -1,0 +1,1 @@
+"""Sync between posts over ZeroMQ: sessions, relay, CURVE security, blobs, link scheduling."""
