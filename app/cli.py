@@ -376,7 +376,7 @@ def cmd_enroll(args: argparse.Namespace) -> int:
 def cmd_gui(args: argparse.Namespace) -> int:
     from ui.app import run_gui  # the only place app/ reaches into ui/, lazily
 
-    return int(run_gui(_folder(args), args.db, lang=args.lang))
+    return int(run_gui(_folder(args), args.db, lang=args.lang, listen=args.listen))
 
 
 def cmd_bench(args: argparse.Namespace) -> int:
@@ -408,6 +408,7 @@ def build_parser() -> Parser:
 
     sp = verb("gui", cmd_gui, "open the desktop app (the default verb)")
     sp.add_argument("--lang", choices=("zh_CN", "en"), help="interface language for this run")
+    sp.add_argument("--listen", metavar="tcp://ADDR:PORT", help="also accept peers here while the window is open")
 
     sp = verb("init", cmd_init, "create a new post in the data folder (never overwrites one)")
     sp.add_argument("--name", required=True, help="the post's name, e.g. 重庆市应急管理局指挥中心")

@@ -201,7 +201,7 @@ class SyncEngine:
                 d.curve_serverkey = peer.server_key.encode()
                 d.setsockopt(zmq.IMMEDIATE, 1)
                 d.setsockopt(zmq.RECONNECT_IVL, 300)
-                d.setsockopt(zmq.RECONNECT_IVL_MAX, 10_000)
+                d.setsockopt(zmq.RECONNECT_IVL_MAX, 4_000)  # the cap: back on within 5 s of a restore
                 s = Session(peer.endpoint, outgoing=True, rate_bps=peer.rate_bps)
                 mon = d.get_monitor_socket(
                     zmq.EVENT_HANDSHAKE_SUCCEEDED | zmq.EVENT_DISCONNECTED
