@@ -10,7 +10,7 @@ import json
 import sys
 from dataclasses import asdict, dataclass
 
-BENCHMARKS = {"store": "benchmarks.bench_store"}
+BENCHMARKS = {"store": "benchmarks.bench_store", "sync": "benchmarks.bench_sync"}
 
 
 @dataclass

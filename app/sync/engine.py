@@ -27,7 +27,7 @@ from zmq.utils import z85
 
 from app.store.apply import ApplyResult
 from app.store.store import Store
-from app.sync.blobs import CHUNK, BlobError, BlobStore
+from app.sync.blobs import BlobError, BlobStore
 from app.sync.keys import CurveKeys
 from app.sync.peers import Peer
 from app.sync.protocol import (
@@ -95,6 +95,7 @@ class SyncEngine:
         self._roster_keys: dict[str, str] = {}  # z85 curve key -> post id
         self.error: str | None = None
         self.blob_completed: list[str] = []
+        self.avg_op_bytes = 300.0  # running mean of the ops sent, for "queued bytes"
 
     # ------------------------------------------------------------------ control (any thread)
 
@@ -129,7 +130,10 @@ class SyncEngine:
     def snapshot(self) -> list[dict[str, Any]]:
         mine = self.store.version_vector()
         with self._lock:
-            return [s.figures(mine) for s in self._sessions.values()]
+            out = [s.figures(mine) for s in self._sessions.values()]
+        for f in out:  # an estimate: ops differ in size, but not by much
+            f["queued_bytes"] = int(f["queued_ops"] * self.avg_op_bytes)
+        return out
 
     def idle(self) -> dict[str, bool]:
         """For each configured peer: reached, and nothing left to send or receive either way."""
@@ -171,6 +175,7 @@ class SyncEngine:
         sock.setsockopt(zmq.HEARTBEAT_TIMEOUT, int(self.dead_s * 1000))
         sock.setsockopt(zmq.HEARTBEAT_TTL, int(self.dead_s * 1000))
         sock.setsockopt(zmq.MAXMSGSIZE, 8 << 20)
+        sock.setsockopt(zmq.HANDSHAKE_IVL, 8000)  # a handshake stuck on a dead link is given up
         sock.curve_secretkey = self.keys.secret.encode()
         sock.curve_publickey = self.keys.public.encode()
 
@@ -289,19 +294,19 @@ class SyncEngine:
                 if ev == zmq.EVENT_HANDSHAKE_SUCCEEDED:
                     s.connected, s.error = True, ""
                     s.hello = False
-                    hello = self._hello()
-                    self._send(d, None, s, hello)
+                    self._send(d, None, s, self._hello(s))
                 elif ev == zmq.EVENT_DISCONNECTED:
                     s.disconnect()
                 elif ev in (zmq.EVENT_HANDSHAKE_FAILED_AUTH, zmq.EVENT_HANDSHAKE_FAILED_PROTOCOL,
                             zmq.EVENT_HANDSHAKE_FAILED_NO_DETAIL):
                     s.disconnect("handshake refused: wrong server key, or this post is not admitted")
 
-    def _hello(self) -> bytes:
+    def _hello(self, s: Session) -> bytes:
         ident = self.store.identity
         assert ident is not None
         return encode_frame(HELLO, {"v": PROTOCOL_VERSION, "post": ident.post_id, "origin": ident.origin,
-                                    "name": self.name, "vv": self.store.version_vector()})
+                                    "name": self.name, "vv": self.store.version_vector(),
+                                    "rate": s.rate_bps})
 
     def _drain_router(self, router: zmq.Socket[bytes]) -> None:
         for _ in range(1000):
@@ -354,9 +359,12 @@ class SyncEngine:
                 s.post_id = b["post"]
                 if rid is not None:
                     s.name = b["name"] or s.name
+                rate = b.get("rate")
+                if s.rate_bps is None and isinstance(rate, int) and rate >= 1000:
+                    s.set_rate(rate)  # the link is as slow for us as the other end says it is
                 s.reset(b["vv"])
             if rid is not None:  # the server answers with its own HELLO
-                self._send(sock, rid, s, self._hello())
+                self._send(sock, rid, s, self._hello(s))
             self._dirty = True
         elif not s.hello:
             raise ProtocolError(f"{f.name} before HELLO")
@@ -380,17 +388,22 @@ class SyncEngine:
                 wall = b.get("w")
                 if isinstance(wall, int):
                     s.skew_ms = wall - (time.time() * 1000 - rtt / 2)
-        elif f.kind == WANT:
-            if self.blobs is not None and self.blobs.has(b["sha"]):
-                s.blob_sends[b["sha"]] = b["off"]
-            else:
-                self._send(sock, rid, s, encode_frame(NOBLOB, {"sha": b["sha"]}))
+        elif f.kind == WANT:  # a request, and the acknowledgement of what has arrived so far
+            sha, off = b["sha"], b["off"]
+            if self.blobs is None or not self.blobs.has(sha):
+                self._send(sock, rid, s, encode_frame(NOBLOB, {"sha": sha}))
+            elif off >= self.blobs.size(sha):
+                s.blob_sends.pop(sha, None)
+            else:  # within one connection nothing sent is lost, so only a new request rewinds
+                nxt = s.blob_sends[sha][0] if sha in s.blob_sends else off
+                s.blob_sends[sha] = (max(nxt, off), off)
+                self._dirty = True
         elif f.kind == CHUNK_FRAME:
-            self._on_chunk(s, b)
+            self._on_chunk(sock, rid, s, b)
         elif f.kind == NOBLOB:
             s.blob_wants.pop(b["sha"], None)
 
-    def _on_chunk(self, s: Session, b: dict[str, Any]) -> None:
+    def _on_chunk(self, sock: zmq.Socket[bytes], rid: bytes | None, s: Session, b: dict[str, Any]) -> None:
         if self.blobs is None or b["sha"] not in self.wanted_blobs():
             return
         try:
@@ -404,6 +417,9 @@ class SyncEngine:
             s.blob_wants.pop(b["sha"], None)
             self.blob_completed.append(b["sha"])
             self._dirty = True
+        # acknowledge (the sender keeps only a small window of chunks in flight; all of it: done)
+        off = b["size"] if done else self.blobs.partial(b["sha"])
+        self._send(sock, rid, s, encode_frame(WANT, {"sha": b["sha"], "off": off}))
 
     @staticmethod
     def _smooth(old: float | None, new: float) -> float:
@@ -482,6 +498,7 @@ class SyncEngine:
                     break
                 ops.append((origin, seq, raw))
                 size += len(raw)
+            self.avg_op_bytes = 0.9 * self.avg_op_bytes + 0.1 * size / len(ops)
             batch = s.next_batch
             frame = encode_frame(OPS, {"b": batch, "ops": [raw for _, _, raw in ops]})
             if not self._send(sock, rid, s, frame):
@@ -506,18 +523,16 @@ class SyncEngine:
             want = encode_frame(WANT, {"sha": sha, "off": self.blobs.partial(sha)})
             if (asked is None or t - asked > WANT_AGAIN_S) and self._send(sock, rid, s, want):
                 s.blob_wants[sha] = t
-        for sha, off in list(s.blob_sends.items()):
-            while s.bucket.can_send():
-                size = self.blobs.size(sha)
-                data = self.blobs.read(sha, off, CHUNK)
+        for sha, (off, acked) in list(s.blob_sends.items()):
+            size = self.blobs.size(sha)
+            # a small window of chunks in flight, so an op never queues behind much of a photo
+            while off < size and off - acked < s.blob_window() and s.bucket.can_send():
+                data = self.blobs.read(sha, off, s.chunk_bytes())
                 frame = encode_frame(CHUNK_FRAME, {"sha": sha, "off": off, "size": size, "data": data})
                 if not self._send(sock, rid, s, frame):
                     return
                 off += len(data)
-                if off >= size:
-                    s.blob_sends.pop(sha, None)
-                    break
-                s.blob_sends[sha] = off
+                s.blob_sends[sha] = (off, acked)
                 if s.rate_bps is not None:
                     self._dirty = True
                     return  # one chunk a turn on a budgeted link, so new ops go first

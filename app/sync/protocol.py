@@ -7,12 +7,14 @@ node or loses a record.
 
 | type  | payload                                           | meaning                               |
 |-------|---------------------------------------------------|---------------------------------------|
-| HELLO | v, post, origin, name, vv                         | start (or restart) a session          |
+| HELLO | v, post, origin, name, vv (rate)                  | start (or restart) a session; rate:   |
+|       |                                                   | the link budget its sender works to   |
 | OPS   | b (batch id), ops [envelopes]                     | ops the other side lacks, in order    |
 | ACK   | b, vv                                             | batch applied; what I now hold        |
 | PING  | t                                                 | heartbeat; echo t in PONG (RTT)       |
 | PONG  | t                                                 |                                       |
-| WANT  | sha, off                                          | send me this blob from byte ``off``   |
+| WANT  | sha, off                                          | send this blob from byte ``off`` — and|
+|       |                                                   | the ack of chunks arrived so far      |
 | CHUNK | sha, off, size, data                              | a piece of a blob                     |
 | NOBLOB| sha                                               | I do not have it (yet)                |
 """

@@ -88,7 +88,7 @@ class Session:
     ops_rx: int = 0
     bad_frames: int = 0
     error: str = ""
-    blob_sends: dict[str, int] = field(default_factory=dict)  # blob -> next offset to send
+    blob_sends: dict[str, tuple[int, int]] = field(default_factory=dict)  # blob -> (next, acked)
     blob_wants: dict[str, float] = field(default_factory=dict)  # blob -> when we last asked
     bucket: TokenBucket = field(default_factory=lambda: TokenBucket(None))
 
@@ -138,6 +138,22 @@ class Session:
             return 8 << 20
         return max(64 * 1024, self.rate_bps // 8 * 2)
 
+    def set_rate(self, rate_bps: int) -> None:
+        self.rate_bps = rate_bps
+        self.bucket = TokenBucket(rate_bps)
+
+    def chunk_bytes(self) -> int:
+        """A quarter second of the link (2–16 KiB): what an op may have to wait behind."""
+        if self.rate_bps is None:
+            return 64 * 1024
+        return max(2048, min(16 * 1024, self.rate_bps // 8 // 4))
+
+    def blob_window(self) -> int:
+        """Blob bytes in flight: about one second of the link, at least two chunks."""
+        if self.rate_bps is None:
+            return 1 << 20
+        return max(2 * self.chunk_bytes(), self.rate_bps // 8)
+
     def batch_bytes(self) -> int:
         if self.rate_bps is None:
             return 512 * 1024
@@ -168,6 +184,7 @@ class Session:
             "bytes_tx": self.bytes_tx,
             "bytes_rx": self.bytes_rx,
             "ops_tx": self.ops_tx,
+            "batches_tx": self.next_batch - 1,
             "ops_rx": self.ops_rx,
             "queued_ops": self.lacks(mine),
             "inflight_bytes": self.inflight_bytes(),
