@@ -43,6 +43,7 @@ oplog = Table(
     Column("raw", LargeBinary, nullable=False),
     Index("ix_oplog_hlc", "hlc"),
     Index("ix_oplog_entity", "etype", "eid"),
+    Index("ix_oplog_received", "received_ms"),
 )
 
 entity = Table(
@@ -61,6 +62,7 @@ entity = Table(
     Column("mstate", LargeBinary, nullable=False),  # merge state (heads, pending bases)
     Index("ix_entity_incident", "etype", "incident_id"),
     Index("ix_entity_conflicted", "conflicted"),
+    Index("ix_entity_updated", "etype", "updated_hlc"),
 )
 
 held = Table(
