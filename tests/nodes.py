@@ -69,11 +69,13 @@ class Post:
 
 
 class Net:
-    def __init__(self, root: Path) -> None:
+    def __init__(self, root: Path, city_db: str | None = None) -> None:
+        """``city_db``: a PostgreSQL URL for the city's store (a rear node on a server)."""
         self.root = root
         self.posts: dict[str, Post] = {}
         self.city = self._add("city")
-        run("init", "--name", "重庆市应急管理局指挥中心", "--role", "rear", data=self.city.data)
+        db = ["--db", city_db] if city_db else []
+        run(*db, "init", "--name", "重庆市应急管理局指挥中心", "--role", "rear", data=self.city.data)
 
     def _add(self, key: str) -> Post:
         post = Post(key, self.root / key, free_port())
