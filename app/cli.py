@@ -495,6 +495,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.verb is None:
         args = parser.parse_args([*(argv if argv is not None else sys.argv[1:]), "gui"])
+    args.db = args.db or os.environ.get("ZHIJIU_DB") or None
     logging.basicConfig(
         level=logging.INFO if args.verbose else logging.ERROR,
         format="%(levelname)s %(name)s: %(message)s",

@@ -16,6 +16,8 @@ PACKAGES=(
     libxcb-util1 libxcb-xkb1 libxkbcommon-x11-0
     # virtual screen, Chinese text, the test suite's database server and media/PDF tools
     xvfb xauth fonts-noto-cjk postgresql poppler-utils ffmpeg
+    # systemd-analyze checks the rear node's service unit
+    systemd
 )
 
 say() { echo "setup_system: $*" >&2; }
