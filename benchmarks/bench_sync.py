@@ -26,7 +26,7 @@ from app.services.posts import init_post
 from app.store.store import Draft, Store
 from app.sync.blobs import BlobStore
 from app.sync.engine import SyncEngine
-from app.sync.linkemu import LinkEmulator
+from benchmarks.linkemu import LinkEmulator
 from app.sync.peers import Peer
 from app.sync.protocol import OPS, encode_frame
 from benchmarks import Figure
