@@ -26,10 +26,10 @@ from app.services.posts import init_post
 from app.store.store import Draft, Store
 from app.sync.blobs import BlobStore
 from app.sync.engine import SyncEngine
-from benchmarks.linkemu import LinkEmulator
 from app.sync.peers import Peer
 from app.sync.protocol import OPS, encode_frame
 from benchmarks import Figure
+from benchmarks.linkemu import LinkEmulator
 
 ROOT = Path(__file__).resolve().parent.parent
 LINK_BPS = 256_000

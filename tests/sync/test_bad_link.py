@@ -18,8 +18,8 @@ from app.services.enroll import create_package, import_package
 from app.services.node import make_engine
 from app.services.posts import init_post
 from app.sync.blobs import BlobStore
-from benchmarks.linkemu import LinkEmulator
 from app.sync.peers import Peer, save_peers
+from benchmarks.linkemu import LinkEmulator
 
 RATE = 256_000
 
