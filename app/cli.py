@@ -270,12 +270,17 @@ def cmd_serve(args: argparse.Namespace) -> int:
     except RuntimeError as exc:
         store.close()
         raise UserError(str(exc)) from None
+    from app.services.autobackup import AutoBackup
+
+    backups = AutoBackup(folder, store)
+    backups.start()
     key = folder.curve_keys().public
     print(f"serving {folder.config().name} on {engine.bound_endpoint}; key {key} "
           f"(fingerprint {fingerprint(key)}); {len(engine.peers)} outgoing peer(s)", flush=True)
     try:
         _wait_for_signal()
     finally:
+        backups.stop()
         engine.stop()
         store.close()
         folder.unlock()
