@@ -23,10 +23,14 @@ def prepare_qt_environment() -> None:
     import PySide6.QtWebEngineWidgets  # noqa: F401  (must precede the QApplication: the map dock)
 
 
-def run_gui(folder: PostFolder, db_url: str | None = None, *, lang: str | None = None) -> int:
+def run_gui(folder: PostFolder, db_url: str | None = None, *, lang: str | None = None,
+            listen: str | None = None) -> int:
     """Run the window for the post in ``folder``; returns the process exit code.
 
-    ``lang`` overrides the remembered language for this run (``zh_CN`` or ``en``).
+    ``lang`` overrides the remembered language for this run (``zh_CN`` or ``en``). The post's
+    sync engine runs while the window is open (its configured peers; ``listen``: also accept
+    peers at ``tcp://ADDR:PORT``); an address that cannot be bound is said in the window, which
+    goes on working.
     """
     prepare_qt_environment()
     from PySide6.QtCore import QCoreApplication
@@ -92,13 +96,14 @@ def run_gui(folder: PostFolder, db_url: str | None = None, *, lang: str | None =
         session = Session(folder, store, operator)
         window = MainWindow(session, settings, translations)
         window.show()
+        session.link.start(listen)  # after the views are connected: they see its first reading
         return app.exec()
     finally:
         if window is not None:
             window.cleanup()
             window.deleteLater()
         if session is not None:
-            session.cleanup()
+            session.cleanup()  # stops the sync engine before the store closes
         if store is not None:
             store.close()
         settings.sync()

@@ -317,6 +317,48 @@ def short_time(ms: int | None) -> str:
     return when.toString("yyyy-MM-dd HH:mm")
 
 
+def ago(seconds: float | None) -> str:
+    """How long ago, the way a person says it on the radio: 刚刚, 3 分钟前, 2 小时前."""
+    if seconds is None:
+        return QCoreApplication.translate("Ago", "never")
+    s = max(0, int(seconds))
+    if s < 10:
+        return QCoreApplication.translate("Ago", "just now")
+    if s < 60:
+        return arg(QCoreApplication.translate("Ago", "%1 s ago"), s)
+    if s < 3600:
+        return arg(QCoreApplication.translate("Ago", "%1 min ago"), s // 60)
+    if s < 86400:
+        return arg(QCoreApplication.translate("Ago", "%1 h ago"), s // 3600)
+    return arg(QCoreApplication.translate("Ago", "%1 d ago"), s // 86400)
+
+
+def bit_rate(bps: float | None) -> str:
+    """A link speed in bits per second (the unit link budgets are given in): 256 kbit/s."""
+    if bps is None:
+        return ""
+    if bps < 1000:
+        return f"{bps:.0f} bit/s"
+    if bps < 1_000_000:
+        return f"{bps / 1000:.3g} kbit/s"
+    return f"{bps / 1_000_000:.3g} Mbit/s"
+
+
+def duration_ms(ms: float | None, *, signed: bool = False) -> str:
+    """A short span: 45 ms, 1.2 s, 6 min; ``signed`` puts + or − in front (clock skew)."""
+    if ms is None:
+        return ""
+    sign = ("+" if ms >= 0 else "\u2212") if signed else ""
+    a = abs(ms)
+    if a < 1000:
+        text = f"{a:.0f} ms"
+    elif a < 60_000:
+        text = f"{a / 1000:.1f} s"
+    else:
+        text = f"{a / 60_000:.0f} min"
+    return sign + text
+
+
 def field_name(field: str) -> str:
     return FIELD_NAME(field)
 

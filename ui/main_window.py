@@ -3,25 +3,45 @@
 The views (``ui/docks``) own their models and actions; this frame places them, remembers the
 layout (``saveState`` / ``saveGeometry`` in the post's ``ui.ini``), switches the language and
 locks the screen. The status bar says which post this is, who is signed in, how many ops the
-store holds (updated on every change) and the link state.
+store holds (updated on every change) and the link state, which follows the sync engine
+(``session.link``): 单机 without peers, 在线 N/M, 离线 · N 项待发送. While no configured peer
+is connected, the offline banner spans the top of the window; when a link returns, what arrived
+meanwhile opens in the "received while offline" panel.
 """
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import QByteArray, QEvent, Qt, Slot
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMenu, QWidget
+from PySide6.QtWidgets import (
+    QDialog,
+    QDockWidget,
+    QLabel,
+    QMainWindow,
+    QMenu,
+    QMessageBox,
+    QToolBar,
+    QWidget,
+)
 
+from app.ops import Op
 from app.store.apply import ApplyResult
 from ui import labels
+from ui.digest import DigestDialog
 from ui.docks.base import ViewDock
 from ui.docks.conflicts import ConflictsDock
+from ui.docks.link import OFFLINE_COLOR, ONLINE_COLOR, LinkDock, OfflineBanner
 from ui.docks.placeholders import PlaceholderDock
 from ui.docks.reports import ReportsDock
 from ui.docks.tasks import TasksDock
 from ui.docks.units import UnitsDock
 from ui.i18n import LANGUAGE_NAMES, LANGUAGES, Translations
+from ui.link import LinkStatus
+from ui.link_card import LinkCardDialog
 from ui.lock import ScreenLock
+from ui.models.link import status_text, summarize
 from ui.session import Session
 from ui.settings import UiSettings
 
@@ -58,13 +78,19 @@ class MainWindow(QMainWindow):
         self.reports_dock = ReportsDock(session, self)
         self.units_dock = UnitsDock(session, self)
         self.conflicts_dock = ConflictsDock(session, self)
+        self.link_dock = LinkDock(session, self)
         self.docks: list[ViewDock] = [
             self.map_dock, self.board_dock, self.feeds_dock, self.tasks_dock,
-            self.reports_dock, self.units_dock, self.conflicts_dock,
+            self.reports_dock, self.units_dock, self.conflicts_dock, self.link_dock,
         ]
+        self._build_banner()
         self._place_docks()
         self._default_state = self.saveState()
 
+        self.digest_dialog: DigestDialog | None = None
+        self.link_card_dialog: LinkCardDialog | None = None
+        self.last_message: QMessageBox | None = None  # the last sync failure shown (tests read it)
+        self._hidden_by_lock: list[QDialog] = []
         self._build_status_bar()
         self._build_menus()
         self.lock = ScreenLock(self, session, settings.idle_minutes * 60_000)
@@ -73,6 +99,10 @@ class MainWindow(QMainWindow):
 
         session.bridge.changed.connect(self._on_store_changed)
         session.operatorChanged.connect(self._on_operator_changed)
+        session.link.statusChanged.connect(self._on_link_status)
+        session.link.digestReady.connect(self.show_digest)
+        session.link.startFailed.connect(self._on_sync_failed)
+        self.link_dock.showCard.connect(self.show_link_card)
         self.retranslate()
         self.restore_layout()
 
@@ -89,8 +119,10 @@ class MainWindow(QMainWindow):
         self.splitDockWidget(self.tasks_dock, self.reports_dock, Qt.Orientation.Vertical)
         self.splitDockWidget(self.reports_dock, self.units_dock, Qt.Orientation.Horizontal)
         self.tabifyDockWidget(self.units_dock, self.conflicts_dock)
+        self.tabifyDockWidget(self.reports_dock, self.link_dock)
         self.map_dock.raise_()
         self.units_dock.raise_()
+        self.reports_dock.raise_()
         self.resizeDocks([self.map_dock, self.tasks_dock], [420, 1180], Qt.Orientation.Horizontal)
         self.resizeDocks([self.tasks_dock, self.reports_dock], [520, 440], Qt.Orientation.Vertical)
         self.resizeDocks([self.reports_dock, self.units_dock], [700, 480], Qt.Orientation.Horizontal)
@@ -101,6 +133,7 @@ class MainWindow(QMainWindow):
             self.restoreGeometry(geometry)
         if state is not None:
             self.restoreState(state)
+        self._show_banner()  # the saved state knows the banner's bar; the link decides
 
     def save_layout(self) -> None:
         self.settings.save_window_layout(self.saveGeometry(), self.saveState())
@@ -111,6 +144,108 @@ class MainWindow(QMainWindow):
             dock.setFloating(False)
             dock.show()
         self.restoreState(QByteArray(self._default_state))
+        self._show_banner()
+
+    # ------------------------------------------------------------------ the link
+
+    def _build_banner(self) -> None:
+        """The offline banner, in a bar of its own above the docks, across the whole window."""
+        self.banner = OfflineBanner(self)
+        self.banner_bar = QToolBar(self)
+        self.banner_bar.setObjectName("link_banner_bar")
+        self.banner_bar.setMovable(False)
+        self.banner_bar.setFloatable(False)
+        self.banner_bar.setAllowedAreas(Qt.ToolBarArea.TopToolBarArea)
+        self.banner_bar.setContextMenuPolicy(Qt.ContextMenuPolicy.PreventContextMenu)
+        self.banner_bar.toggleViewAction().setVisible(False)  # not for the person to hide
+        self.banner_bar.setStyleSheet("QToolBar { border: 0; padding: 0; margin: 0; spacing: 0; }")
+        self.banner_bar.addWidget(self.banner)
+        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.banner_bar)
+        self.banner_bar.hide()
+
+    def _show_banner(self) -> None:
+        status = self.session.link.status
+        summary = summarize(status)
+        self.banner.show_summary(summary, status.at)
+        self.banner_bar.setVisible(summary.offline)
+
+    @Slot(object)
+    def _on_link_status(self, _status: LinkStatus) -> None:
+        self._update_link_label()
+        self._show_banner()
+
+    def _update_link_label(self) -> None:
+        summary = summarize(self.session.link.status)
+        self.link_label.setText(status_text(summary))
+        color = OFFLINE_COLOR if summary.offline else ONLINE_COLOR if summary.mode == "online" \
+            else ""
+        self.link_label.setStyleSheet(f"color: {color}; font-weight: bold;" if color else "")
+        tips = {
+            "standalone": self.tr("This post is not linked to any other post yet."),
+            "listening": self.tr("Other posts can connect to this one; it connects to none "
+                                 "itself."),
+            "offline": self.tr("No configured peer is connected. Changes made here are kept and "
+                               "sent when the link returns."),
+            "stopped": self.tr("The sync engine is not running: this window works offline."),
+        }
+        self.link_label.setToolTip(tips.get(summary.mode, self.tr("See the link status dock.")))
+
+    @Slot(str, str, bool)
+    def _on_sync_failed(self, listen: str, reason: str, still_syncing: bool) -> None:
+        """Say why sync could not start as asked, once in a box and for good in the link dock."""
+        if listen and still_syncing:
+            text = labels.arg(self.tr(
+                "Other posts cannot connect to this one: listening at %1 failed (%2). This post "
+                "still connects to its own peers."), listen, reason)
+        else:
+            text = labels.arg(self.tr(
+                "Sync could not start (%1). This window works offline: changes are kept on this "
+                "computer and sent once sync runs again."), reason)
+        self.link_dock.show_notice(text)
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setWindowTitle(self.tr("Sync"))
+        box.setText(text)
+        box.setStandardButtons(QMessageBox.StandardButton.Ok)
+        box.setWindowModality(Qt.WindowModality.NonModal)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.show()
+        self.last_message = box
+
+    @Slot(object)
+    def show_digest(self, ops: list[Op]) -> DigestDialog:
+        """Open (or add to) the "received while offline" panel; it does not block the window."""
+        if self.digest_dialog is None:
+            self.digest_dialog = DigestDialog(self.session, self)
+        self.digest_dialog.add_ops(ops)
+        if self.lock.locked:  # nothing of the work shows on a locked screen: shown on unlock
+            if self.digest_dialog not in self._hidden_by_lock:
+                self._hidden_by_lock.append(self.digest_dialog)
+        else:
+            self.digest_dialog.show()
+            self.digest_dialog.raise_()
+        return self.digest_dialog
+
+    @Slot()
+    def show_link_card(self) -> LinkCardDialog:
+        """This post's endpoint, key, fingerprint and QR code (non-modal)."""
+        if self.link_card_dialog is None:
+            self.link_card_dialog = LinkCardDialog(self.session, self)
+        dialog = self.link_card_dialog
+        dialog.refresh()
+        dialog.tabs.setCurrentIndex(dialog.OWN)
+        dialog.show()
+        dialog.raise_()
+        return dialog
+
+    @Slot()
+    def check_package(self, path: str | Path | None = None) -> LinkCardDialog:
+        """The enrollment-package check; with ``path``, that package is shown at once."""
+        dialog = self.show_link_card()
+        dialog.tabs.setCurrentIndex(dialog.PACKAGE)
+        if path is not None:
+            dialog.check_package(path)
+        return dialog
 
     # ------------------------------------------------------------------ status bar
 
@@ -131,8 +266,7 @@ class MainWindow(QMainWindow):
         ))
         self.operator_label.setText(labels.arg(self.tr("Operator: %1"), self.session.operator))
         self._update_op_count()
-        self.link_label.setText(self.tr("Standalone (no sync configured)"))
-        self.link_label.setToolTip(self.tr("This post is not linked to any other post yet."))
+        self._update_link_label()
 
     def _update_op_count(self) -> None:
         self.ops_label.setText(labels.arg(self.tr("Ops: %1"), self.session.store.op_count()))
@@ -174,6 +308,17 @@ class MainWindow(QMainWindow):
         self.post_menu.addSeparator()
         self.post_menu.addAction(self.quit_action)
         bar.addMenu(self.post_menu)
+
+        self.link_menu = QMenu(bar)
+        self.link_card_action = QAction(self)
+        self.link_card_action.triggered.connect(self.show_link_card)
+        self.check_package_action = QAction(self)
+        self.check_package_action.triggered.connect(lambda: self.check_package())
+        self.link_menu.addAction(self.link_card_action)
+        self.link_menu.addAction(self.check_package_action)
+        self.link_menu.addSeparator()
+        self.link_menu.addAction(self.link_dock.toggleViewAction())
+        bar.addMenu(self.link_menu)
 
         self.view_menu = QMenu(bar)
         for dock in self.docks:
@@ -220,6 +365,15 @@ class MainWindow(QMainWindow):
         for dock in self.docks:
             dock.toggleViewAction().setEnabled(not locked)
         self.setWindowTitle(self._title(locked))
+        if locked:  # the panels are windows of their own: hide them with the work
+            self._hidden_by_lock = [d for d in (self.digest_dialog, self.link_card_dialog)
+                                    if d is not None and d.isVisible()]
+            for dialog in self._hidden_by_lock:
+                dialog.hide()
+        else:
+            for dialog in self._hidden_by_lock:
+                dialog.show()
+            self._hidden_by_lock = []
 
     # ------------------------------------------------------------------ words
 
@@ -242,10 +396,14 @@ class MainWindow(QMainWindow):
         for minutes, action in self.idle_actions.items():
             action.setText(labels.arg(self.tr("After %1 min idle"), minutes) if minutes
                            else self.tr("Never"))
+        self.link_menu.setTitle(self.tr("Lin&k"))
+        self.link_card_action.setText(self.tr("This post's &key and QR code…"))
+        self.check_package_action.setText(self.tr("&Check an enrollment package…"))
         self.view_menu.setTitle(self.tr("&View"))
         self.reset_layout_action.setText(self.tr("&Reset layout"))
         self.language_menu.setTitle(self.tr("&Language"))
         self._update_status()
+        self._show_banner()
 
     # ------------------------------------------------------------------ closing
 
@@ -258,6 +416,11 @@ class MainWindow(QMainWindow):
         """Disconnect every view from the session; call before the session's store closes."""
         self.session.bridge.changed.disconnect(self._on_store_changed)
         self.session.operatorChanged.disconnect(self._on_operator_changed)
+        self.session.link.statusChanged.disconnect(self._on_link_status)
+        self.session.link.digestReady.disconnect(self.show_digest)
+        self.session.link.startFailed.disconnect(self._on_sync_failed)
+        if self.link_card_dialog is not None:
+            self.link_card_dialog.cleanup()
         self.lock.cleanup()
         for dock in self.docks:
             dock.cleanup()

@@ -1,8 +1,11 @@
-"""What one window works with: the post folder, its store, the change bridge, the signed-in operator.
+"""What one window works with: the post folder, its store, the change bridge, the signed-in
+operator and the post's sync engine.
 
 Every dock takes the session in ``__init__``; nothing reaches for globals. The operator is the
 person whose name goes on every op written from this window; the screen lock can hand the
-keyboard to another operator, which changes it (``operatorChanged``).
+keyboard to another operator, which changes it (``operatorChanged``). ``link`` runs the sync
+engine once ``link.start()`` is called (after sign-in, when the window is up); ``cleanup()``
+stops it before the store closes.
 """
 
 from __future__ import annotations
@@ -12,6 +15,7 @@ from PySide6.QtCore import QObject, Signal
 from app.datadir import PostConfig, PostFolder
 from app.store.store import Store
 from ui.bridge import StoreBridge
+from ui.link import LinkMonitor
 from ui.models.names import NameBook
 
 
@@ -30,6 +34,7 @@ class Session(QObject):
         self.bridge = StoreBridge(store, self)
         # connected before any model, so names are fresh when the models redraw
         self.names = NameBook(store, self.bridge, self)
+        self.link = LinkMonitor(folder, store, self)
         self._operator = operator
 
     @property
@@ -42,5 +47,6 @@ class Session(QObject):
             self.operatorChanged.emit(name)
 
     def cleanup(self) -> None:
+        self.link.stop()
         self.names.cleanup()
         self.bridge.cleanup()

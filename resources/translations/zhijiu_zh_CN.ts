@@ -2,9 +2,42 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>Ago</name>
+    <message>
+        <location filename="../../ui/labels.py" line="+323"/>
+        <source>never</source>
+        <translation>从未</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>just now</source>
+        <translation>刚刚</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 s ago</source>
+        <translation>%1 秒前</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 min ago</source>
+        <translation>%1 分钟前</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 h ago</source>
+        <translation>%1 小时前</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 d ago</source>
+        <translation>%1 天前</translation>
+    </message>
+</context>
+<context>
     <name>AssigneeKind</name>
     <message>
-        <location filename="../../ui/labels.py" line="+59"/>
+        <location line="-274"/>
         <source>Unit</source>
         <translation>救援队伍</translation>
     </message>
@@ -73,6 +106,87 @@
         <location line="+8"/>
         <source>Keep this value</source>
         <translation>保留此值</translation>
+    </message>
+</context>
+<context>
+    <name>Digest</name>
+    <message>
+        <location filename="../../ui/models/digest.py" line="+49"/>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>[%1] %2</source>
+        <translation>【%1】%2</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source> · </source>
+        <translation> · </translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>DigestDialog</name>
+    <message>
+        <location filename="../../ui/digest.py" line="+72"/>
+        <source>Received while offline</source>
+        <translation>离线期间收到</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>What</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Change</source>
+        <translation>变化</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>From</source>
+        <translation>来自</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>The link is back. %1 records changed at other posts while this post was offline:</source>
+        <translation>链路已恢复。离线期间其他指挥所有 %1 条记录发生变化：</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Deleted</source>
+        <translation>已删除</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>New</source>
+        <translation>新</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Updated</source>
+        <translation>更新</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>… and %1 more</source>
+        <translation>……另有 %1 条</translation>
     </message>
 </context>
 <context>
@@ -395,7 +509,7 @@
 <context>
     <name>FieldValue</name>
     <message>
-        <location line="+54"/>
+        <location line="+96"/>
         <source>(empty)</source>
         <translation>（空）</translation>
     </message>
@@ -429,7 +543,7 @@
 <context>
     <name>IncidentCategory</name>
     <message>
-        <location line="-208"/>
+        <location line="-250"/>
         <source>Flood</source>
         <translation>洪涝</translation>
     </message>
@@ -511,6 +625,379 @@
     </message>
 </context>
 <context>
+    <name>LinkCardDialog</name>
+    <message>
+        <location filename="../../ui/link_card.py" line="+203"/>
+        <source>This post&apos;s key and QR code</source>
+        <translation>本所密钥与二维码</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This post</source>
+        <translation>本所</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Peers trusted here</source>
+        <translation>本所信任的对端</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Check an enrollment package</source>
+        <translation>核对注册包</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Before a link is trusted, the operator at the other post compares this address and fingerprint, group by group, with what their package or peer list says — or scans the QR code.</source>
+        <translation>信任链路之前，请对方指挥所的操作员将此地址和指纹与其注册包或对端配置逐组核对，或扫描二维码。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>This post connects to no other post. Importing an enrollment package or “zhijiu peer add” configures one.</source>
+        <translation>本所未配置要连接的对端。导入注册包或执行“zhijiu peer add”即可配置。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Choose a package…</source>
+        <translation>选择注册包…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Choose the enrollment package file to see the address and key it will trust.</source>
+        <translation>选择注册包文件，查看它将信任的地址和密钥。</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Not listening (this post only connects out)</source>
+        <translation>未监听（本所只主动连接对端）</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Listening on every network interface: give the other post this computer&apos;s own address with this port.</source>
+        <translation>正在所有网络接口上监听：请把本机的实际地址和此端口告知对方指挥所。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 (this post)</source>
+        <translation>%1（本所）</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Peer at %1</source>
+        <translation>对端 %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This post trusts this key for this address. Its operator&apos;s card must show the same fingerprint.</source>
+        <translation>本所对此地址只信任此密钥。对方操作员显示的指纹必须与此相同。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Choose an enrollment package</source>
+        <translation>选择注册包</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Enrollment packages (%1);;All files (*)</source>
+        <translation>注册包 (%1);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Not an enrollment package: %1</source>
+        <translation>不是注册包：%1</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Package for “%1” (%2)</source>
+        <translation>“%1”（%2）的注册包</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The post that imports this package connects to this address and trusts only this key.</source>
+        <translation>导入此注册包的指挥所将连接此地址，并且只信任此密钥。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>✓ This package connects to this post: the key is this post&apos;s own.</source>
+        <translation>✓ 此注册包连接的正是本所：密钥为本所密钥。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>✓ Same address and key as the peer configured here.</source>
+        <translation>✓ 地址和密钥与本所已配置的对端一致。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>✗ The key differs from the one configured here for this address. Do not trust this link until the operators have checked it.</source>
+        <translation>✗ 密钥与本所为此地址配置的密钥不一致。在双方操作员核实之前，不要信任该链路。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Compare the fingerprint, group by group, with the card of the post at this address before trusting the link.</source>
+        <translation>信任该链路之前，请将指纹与该地址所在指挥所显示的链路信息逐组核对。</translation>
+    </message>
+</context>
+<context>
+    <name>LinkCardView</name>
+    <message>
+        <location line="-220"/>
+        <source>Address:</source>
+        <translation>地址：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Public key (CURVE):</source>
+        <translation>公钥（CURVE）：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fingerprint:</source>
+        <translation>指纹：</translation>
+    </message>
+</context>
+<context>
+    <name>LinkDock</name>
+    <message>
+        <location filename="../../ui/docks/link.py" line="+139"/>
+        <source>Link status</source>
+        <translation>链路状态</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This post&apos;s key and QR code…</source>
+        <translation>本所密钥与二维码…</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Listening on %1</source>
+        <translation>监听 %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Not accepting connections (connects out only)</source>
+        <translation>不接受连入（只主动连接）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Sync is not running</source>
+        <translation>同步未运行</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This post: %1 · key %2</source>
+        <translation>本所：%1 · 密钥指纹 %2</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>No peers. This post syncs with the posts in its peer list (zhijiu peer add, or an enrollment package) and with those that connect to it.</source>
+        <translation>暂无对端。本所与对端列表中的指挥所（zhijiu peer add 或注册包配置）以及连入本所的指挥所同步。</translation>
+    </message>
+</context>
+<context>
+    <name>LinkError</name>
+    <message>
+        <location filename="../../ui/models/link.py" line="+42"/>
+        <source>No answer: the link looks dead</source>
+        <translation>无应答：链路可能已中断</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Handshake refused: the server key is wrong, or this post is not admitted</source>
+        <translation>握手被拒绝：服务器密钥不符，或本所未获准接入</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Sending failed: %1</source>
+        <translation>发送失败：%1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bad data received: %1</source>
+        <translation>收到无效数据：%1</translation>
+    </message>
+</context>
+<context>
+    <name>LinkSummary</name>
+    <message>
+        <location line="+67"/>
+        <source>Standalone (no sync configured)</source>
+        <translation>单机（未配置同步）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Listening · %1 connected</source>
+        <translation>监听中 · 已连入 %1 个</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Connecting…</source>
+        <translation>正在连接…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Online %1/%2 · %3 waiting to send</source>
+        <translation>在线 %1/%2 · %3 项待发送</translation>
+    </message>
+    <message>
+        <location line="-1"/>
+        <source>Online %1/%2</source>
+        <translation>在线 %1/%2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Sync not running</source>
+        <translation>同步未运行</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Offline</source>
+        <translation>离线</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Offline · nothing waiting</source>
+        <translation>离线 · 无待发送</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Offline · %1 waiting to send</source>
+        <translation>离线 · %1 项待发送</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Offline · sync is not running</source>
+        <translation>离线 · 同步未运行</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Offline · no configured peer reached yet</source>
+        <translation>离线 · 尚未连通任何对端</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Offline · nothing waiting to send</source>
+        <translation>离线 · 没有待发送的更改</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Offline · %1 changes waiting to send</source>
+        <translation>离线 · %1 项更改待发送</translation>
+    </message>
+</context>
+<context>
+    <name>LinkTableModel</name>
+    <message>
+        <location line="+38"/>
+        <source>Peer</source>
+        <translation>对端</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Direction</source>
+        <translation>方向</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Last contact</source>
+        <translation>最近联系</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>RTT</source>
+        <translation>往返时延</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sending</source>
+        <translation>发送速率</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Receiving</source>
+        <translation>接收速率</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Waiting to send</source>
+        <translation>待发送</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Clock skew</source>
+        <translation>时钟偏差</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rate budget</source>
+        <translation>带宽预算</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Last error</source>
+        <translation>最近错误</translation>
+    </message>
+    <message>
+        <location line="+68"/>
+        <source>Outgoing</source>
+        <translation>连出</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Incoming</source>
+        <translation>连入</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Connected</source>
+        <translation>已连接</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Offline</source>
+        <translation>离线</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Unlimited</source>
+        <translation>不限</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Address: %1</source>
+        <translation>地址：%1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Key fingerprint: %1</source>
+        <translation>密钥指纹：%1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Post id: %1</source>
+        <translation>指挥所标识：%1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Changes held here that this peer has not received yet</source>
+        <translation>本所已有而该对端尚未收到的更改</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The peer&apos;s clock differs from this computer&apos;s; times it writes may look early or late here.</source>
+        <translation>对端时钟与本机相差较大，其记录的时间在本所可能显得偏早或偏晚。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 bytes, %2 changes in total</source>
+        <translation>累计 %1 字节，%2 项更改</translation>
+    </message>
+</context>
+<context>
     <name>LockView</name>
     <message>
         <location filename="../../ui/lock.py" line="+139"/>
@@ -579,7 +1066,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="+130"/>
+        <location filename="../../ui/main_window.py" line="+265"/>
         <source>%1 · %2 (%3)</source>
         <translation>%1 · %2（%3）</translation>
     </message>
@@ -589,22 +1076,52 @@
         <translation>值班员：%1</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Standalone (no sync configured)</source>
-        <translation>单机（未配置同步）</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="-83"/>
         <source>This post is not linked to any other post yet.</source>
         <translation>本指挥所尚未与其他指挥所建立连接。</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
+        <source>Other posts can connect to this one; it connects to none itself.</source>
+        <translation>其他指挥所可以连入本所；本所不主动连接任何对端。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No configured peer is connected. Changes made here are kept and sent when the link returns.</source>
+        <translation>没有已配置的对端在线。本所的更改保存在本机，链路恢复后自动发送。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The sync engine is not running: this window works offline.</source>
+        <translation>同步引擎未运行：本窗口以离线方式工作。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>See the link status dock.</source>
+        <translation>详见“链路状态”窗口。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Other posts cannot connect to this one: listening at %1 failed (%2). This post still connects to its own peers.</source>
+        <translation>其他指挥所无法连入本所：无法在 %1 监听（%2）。本所仍会连接已配置的对端。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Sync could not start (%1). This window works offline: changes are kept on this computer and sent once sync runs again.</source>
+        <translation>同步无法启动（%1）。本窗口以离线方式工作：更改保存在本机，同步恢复后再发送。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Sync</source>
+        <translation>同步</translation>
+    </message>
+    <message>
+        <location line="+65"/>
         <source>Ops: %1</source>
         <translation>操作数：%1</translation>
     </message>
     <message>
-        <location line="+95"/>
+        <location line="+115"/>
         <source>%1 — locked</source>
         <translation>%1 — 已锁定</translation>
     </message>
@@ -651,6 +1168,21 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>Lin&amp;k</source>
+        <translation>链路(&amp;K)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This post&apos;s &amp;key and QR code…</source>
+        <translation>本所密钥与二维码(&amp;K)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Check an enrollment package…</source>
+        <translation>核对注册包(&amp;C)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
@@ -681,6 +1213,19 @@
         <location line="+1"/>
         <source>Panorama</source>
         <translation>全景图</translation>
+    </message>
+</context>
+<context>
+    <name>OfflineBanner</name>
+    <message>
+        <location filename="../../ui/docks/link.py" line="-101"/>
+        <source>Changes made here are kept on this computer and sent when the link returns.</source>
+        <translation>本所的更改保存在本机，链路恢复后自动发送。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 Last contact: %2.</source>
+        <translation>%1最近联系：%2。</translation>
     </message>
 </context>
 <context>
@@ -1626,7 +2171,7 @@
 <context>
     <name>run_gui</name>
     <message>
-        <location filename="../../ui/app.py" line="+51"/>
+        <location filename="../../ui/app.py" line="+55"/>
         <source>Zhijiu Command Post</source>
         <translation>智救指挥所</translation>
     </message>

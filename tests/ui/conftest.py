@@ -14,6 +14,11 @@ Fixtures
   make_main_window a factory: ``make_main_window(post)`` gives a shown ``MainWindow``; at the end
                    every window is closed and cleaned up, and the test fails if a store listener,
                    a top-level widget or a thread was left behind (napari's ``make_napari_viewer``).
+                   ``link=True`` also starts the post's sync engine as ``run_gui`` does (with the
+                   short heartbeat of ``fast_engine`` and readings every 100 ms).
+  linked           two posts on real sockets: the ``post`` fixture's rear post serving on a free
+                   127.0.0.1 port (``RearNode``, stop and start it at will) and a forward post
+                   enrolled through ``enroll.create_package`` / ``import_package`` pointing at it.
 """
 
 from __future__ import annotations
@@ -27,25 +32,32 @@ if hasattr(os, "geteuid") and os.geteuid() == 0:
 import threading  # noqa: E402
 from collections.abc import Callable, Iterator  # noqa: E402
 from pathlib import Path  # noqa: E402
+from typing import NamedTuple  # noqa: E402
 
 import PySide6.QtWebEngineWidgets  # noqa: E402, F401  (before the QApplication exists)
 import pytest  # noqa: E402
 from PySide6.QtCore import SIGNAL, QCoreApplication, QEvent  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 from ui_scenario import (  # noqa: E402
+    FAST_POLL_MS,
     HOUR_MS,
     OPERATOR,
     OTHER_OPERATOR,
     OTHER_PIN,
     PIN,
     Post,
+    RearNode,
     enroll_forward,
+    fast_engine,
     fill,
     sync,
 )
 
+from app.datadir import PostFolder  # noqa: E402
 from app.services import common, tasks  # noqa: E402
+from app.services.enroll import create_package, import_package  # noqa: E402
 from app.services.posts import init_post  # noqa: E402
+from app.sync.engine import SyncEngine  # noqa: E402
 from ui.i18n import Translations  # noqa: E402
 
 
@@ -72,6 +84,33 @@ def forward_post(post: Post, tmp_path: Path) -> Iterator[Post]:
     sync(post.store, fwd.store)
     yield fwd
     fwd.store.close()
+
+
+class Linked(NamedTuple):
+    rear: Post  # the ``post`` fixture's rear post (the roster authority)
+    node: RearNode  # its sync engine on 127.0.0.1
+    forward: Post  # enrolled from ``package``, its peer: the node
+    package: Path
+
+
+@pytest.fixture
+def linked(post: Post, tmp_path: Path, make_main_window: Callable[..., object]) -> Iterator[Linked]:
+    """Two posts on real sockets. Depends on ``make_main_window`` so that it is torn down first:
+    a rear engine restarted by the test is stopped before the thread check."""
+    node = RearNode(post)
+    node.start()
+    package = tmp_path / "forward.pkg"
+    create_package(post.folder, post.store, name="渝中区前方指挥部", role="forward", level="scene",
+                   endpoint=node.endpoint, out=package, operator=OPERATOR)
+    folder = PostFolder(tmp_path / "forward")
+    import_package(package, folder)
+    folder.set_operator(OPERATOR, PIN)
+    store = folder.open_store()
+    try:
+        yield Linked(post, node, Post(folder, store, dict(post.incidents), dict(post.units)), package)
+    finally:
+        node.stop()
+        store.close()
 
 
 @pytest.fixture
@@ -117,7 +156,8 @@ def make_main_window(qapp: QApplication, translations: Translations) -> Iterator
     made: list[tuple[MainWindow, Session, Post]] = []
 
     def factory(p: Post, *, operator: str = OPERATOR, show: bool = True,
-                idle_ms: int | None = None) -> MainWindow:
+                idle_ms: int | None = None, link: bool = False, listen: str | None = None,
+                engine: Callable[..., SyncEngine] = fast_engine) -> MainWindow:
         if not made:  # after every fixture's set-up: what they started is theirs, not the window's
             threads_before.update(t.ident for t in threading.enumerate())
         session = Session(p.folder, p.store, operator)
@@ -127,6 +167,9 @@ def make_main_window(qapp: QApplication, translations: Translations) -> Iterator
         made.append((window, session, p))
         if show:
             window.show()
+        if link:  # as run_gui: once the window is up
+            session.link.set_interval(FAST_POLL_MS)
+            session.link.start(listen, factory=engine)
         return window
 
     yield factory

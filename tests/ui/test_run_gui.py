@@ -4,6 +4,7 @@ clear message, not a traceback, when the post is already open elsewhere."""
 from __future__ import annotations
 
 import logging
+import threading
 from collections.abc import Callable, Iterator
 
 import pytest
@@ -105,3 +106,31 @@ def test_run_gui_says_when_the_post_is_open_elsewhere(drive, post: Post) -> None
     finally:
         post.folder.unlock()
     assert seen and seen[0].startswith("该指挥所已在另一个窗口或节点中打开。")
+
+
+def test_run_gui_runs_the_sync_engine_while_the_window_is_open(drive, post: Post) -> None:
+    seen: dict[str, object] = {}
+
+    def sign_in() -> bool:
+        dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, SignInDialog):
+            return False
+        dialog.pin.setText(PIN)
+        dialog.accept()
+        return True
+
+    def look_and_close() -> bool:
+        windows = [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()]
+        if not windows or not windows[0].session.link.status.running:
+            return False
+        window = windows[0]
+        seen["listening"] = window.session.link.status.listening
+        seen["threads"] = [t.name for t in threading.enumerate() if t.name == "zhijiu-sync"]
+        window.close()
+        return True
+
+    drive(sign_in, look_and_close)
+    assert run_gui(post.folder, lang="zh_CN", listen="tcp://127.0.0.1:*") == 0
+    assert str(seen["listening"]).startswith("tcp://127.0.0.1:")
+    assert seen["threads"] == ["zhijiu-sync"]
+    assert not [t for t in threading.enumerate() if t.name == "zhijiu-sync"]  # stopped on exit

@@ -26,6 +26,7 @@ def test_the_frame_docks_every_view(make_main_window, post: Post) -> None:
         "dock_reports": "信息报送与值班日志",
         "dock_units": "救援队伍",
         "dock_conflicts": "冲突",
+        "dock_link": "链路状态",
     }
     assert "后续版本" in window.map_dock.note.text()
     assert window.windowTitle() == "智救指挥所 — 重庆市防汛抗旱指挥部"

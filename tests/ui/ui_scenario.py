@@ -1,7 +1,8 @@
 """The data the window tests look at, made through the services as the UI would make it.
 
 A rear post (its own roster authority) with a small flood scenario at 渝中区, and a forward post
-enrolled in its roster. Imported by ``conftest.py`` (fixtures) and by tests (names and ids).
+enrolled in its roster; the rear's sync node on a real socket (``RearNode``) and the engine the
+tests' windows run (``fast_engine``). Imported by ``conftest.py`` (fixtures) and by tests.
 """
 
 from __future__ import annotations
@@ -16,6 +17,8 @@ from app.identity import new_epoch, public_bytes
 from app.ops import post_id_of
 from app.services import common, reports, tasks
 from app.store.store import Draft, Store
+from app.sync.engine import SyncEngine
+from app.sync.peers import load_peers
 
 OPERATOR = "张伟"
 PIN = "2468"
@@ -106,3 +109,38 @@ def enroll_forward(rear: Post, path: Path, name: str = "渝中区前方指挥部
 def sync(source: Store, target: Store) -> None:
     """What a sync session does, in one call: every op the target lacks, applied there."""
     target.apply(list(source.ops_missing_from(target.version_vector())), source="test-peer")
+
+
+# Heartbeat for the tests' engines: a dead link is noticed within a second and a half.
+FAST_PING_S = 0.2
+FAST_DEAD_S = 1.5
+FAST_POLL_MS = 100
+
+
+def fast_engine(folder: PostFolder, store: Store, listen: str | None) -> SyncEngine:
+    """``make_engine`` with a short heartbeat (the window's ``LinkMonitor`` takes any factory)."""
+    return SyncEngine(
+        store, keys=folder.curve_keys(), name=folder.config().name, listen=listen,
+        peers=load_peers(folder.peers_path), ping_s=FAST_PING_S, dead_s=FAST_DEAD_S,
+    )
+
+
+class RearNode:
+    """The rear post's sync engine, listening on 127.0.0.1; restarts on the same port."""
+
+    def __init__(self, post: Post) -> None:
+        self.post = post
+        self.engine: SyncEngine | None = None
+        self.endpoint = "tcp://127.0.0.1:*"  # the port is chosen by the first bind
+
+    def start(self) -> None:
+        engine = fast_engine(self.post.folder, self.post.store, self.endpoint)
+        engine.start()
+        assert engine.bound_endpoint is not None
+        self.endpoint = engine.bound_endpoint
+        self.engine = engine
+
+    def stop(self) -> None:
+        if self.engine is not None:
+            self.engine.stop()
+            self.engine = None
