@@ -10,7 +10,6 @@ form as ``app.services.enroll.link_card``.
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, Qt, Slot
@@ -30,7 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.services.enroll import EnrollError, Package, describe, link_card
+from app.services.enroll import EnrollError, Package, describe, link_card, qr_payload
 from app.sync.keys import fingerprint
 from app.sync.peers import Peer, load_peers
 from ui import labels
@@ -43,8 +42,8 @@ PACKAGE_FILTER = "*.pkg *.zjpkg *.enroll"
 
 
 def card_payload(endpoint: str, key: str) -> str:
-    """The QR text of a link end: ``{"endpoint":…,"key":…}`` (as ``enroll.link_card``)."""
-    return json.dumps({"endpoint": endpoint, "key": key}, separators=(",", ":"))
+    """The QR text of a link end (the core decides its format)."""
+    return qr_payload(endpoint, key)
 
 
 def monospace(size_pt: float | None = None, bold: bool = False) -> QFont:

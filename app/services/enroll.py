@@ -147,8 +147,13 @@ def describe(path: Path) -> Package:
     return Package(post["name"], post["role"], post["level"], post["id"], peer["endpoint"], peer["server_key"])
 
 
+def qr_payload(endpoint: str | None, key: str) -> str:
+    """The text a link's QR code carries: the endpoint and the server key."""
+    return json.dumps({"endpoint": endpoint or "", "key": key}, separators=(",", ":"))
+
+
 def link_card(folder: PostFolder, endpoint: str | None) -> dict[str, str]:
     """What an operator reads out to check a link: endpoint, key and fingerprint."""
     keys = folder.curve_keys()
     return {"endpoint": endpoint or "", "server_key": keys.public, "fingerprint": keys.fingerprint,
-            "qr": json.dumps({"endpoint": endpoint or "", "key": keys.public}, separators=(",", ":"))}
+            "qr": qr_payload(endpoint, keys.public)}

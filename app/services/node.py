@@ -15,7 +15,7 @@ from typing import Any
 from app.datadir import PostFolder
 from app.store.store import Store
 from app.sync.blobs import BlobStore
-from app.sync.engine import SyncEngine
+from app.sync.engine import DEAD_S, PING_S, SyncEngine
 from app.sync.peers import load_peers
 
 STATE_FRESH_S = 5.0
@@ -37,14 +37,15 @@ def blob_policy(store: Store, blobs: BlobStore, role: str, requested: set[str]) 
 
 
 def make_engine(folder: PostFolder, store: Store, *, listen: str | None = None,
-                requested: set[str] | None = None) -> SyncEngine:
+                requested: set[str] | None = None, ping_s: float = PING_S,
+                dead_s: float = DEAD_S) -> SyncEngine:
     cfg = folder.config()
     blobs = BlobStore(folder.blobs)
     return SyncEngine(
         store, keys=folder.curve_keys(), name=cfg.name, listen=listen,
         peers=load_peers(folder.peers_path), blobs=blobs,
         wanted_blobs=blob_policy(store, blobs, cfg.role, requested if requested is not None else set()),
-        state_path=folder.link_state_path,
+        state_path=folder.link_state_path, ping_s=ping_s, dead_s=dead_s,
     )
 
 

@@ -25,6 +25,7 @@ import zmq
 from zmq.auth.thread import ThreadAuthenticator
 from zmq.utils import z85
 
+from app.ops import OpError, open_envelope
 from app.store.apply import ApplyResult
 from app.store.store import Store
 from app.sync.blobs import BlobError, BlobStore
@@ -181,6 +182,7 @@ class SyncEngine:
 
     def _run(self) -> None:
         ctx = zmq.Context()
+        known_vv = self._last_known_vv()
         auth = None
         router = None
         dealers: dict[zmq.Socket[bytes], Session] = {}
@@ -208,6 +210,7 @@ class SyncEngine:
                 d.setsockopt(zmq.RECONNECT_IVL, 300)
                 d.setsockopt(zmq.RECONNECT_IVL_MAX, 4_000)  # the cap: back on within 5 s of a restore
                 s = Session(peer.endpoint, outgoing=True, rate_bps=peer.rate_bps)
+                s.peer_vv = dict(known_vv.get(peer.endpoint, {}))
                 mon = d.get_monitor_socket(
                     zmq.EVENT_HANDSHAKE_SUCCEEDED | zmq.EVENT_DISCONNECTED
                     | zmq.EVENT_HANDSHAKE_FAILED_AUTH | zmq.EVENT_HANDSHAKE_FAILED_PROTOCOL
@@ -371,6 +374,15 @@ class SyncEngine:
         elif f.kind == OPS:
             result = self.store.apply(b["ops"], source=s.name)
             s.ops_rx += result.applied
+            with self._lock:  # the peer holds what it sent: never echo it back
+                for raw in b["ops"]:
+                    try:
+                        env, _body = open_envelope(raw)
+                    except OpError:
+                        continue
+                    for vv in (s.peer_vv, s.sent_vv):
+                        if env.seq > vv.get(env.origin, 0):
+                            vv[env.origin] = env.seq
             self._send(sock, rid, s, encode_frame(ACK, {"b": b["b"], "vv": self.store.version_vector()}))
         elif f.kind == ACK:
             with self._lock:
@@ -539,14 +551,28 @@ class SyncEngine:
 
     # ------------------------------------------------------------------ status file
 
+    def _last_known_vv(self) -> dict[str, dict[str, int]]:
+        """What each outgoing peer held when this post last heard from it (from the status file)."""
+        if self.state_path is None:
+            return {}
+        try:
+            doc = json.loads(self.state_path.read_text("utf-8"))
+            known = doc.get("known_vv", {})
+            return {str(k): {str(o): int(n) for o, n in v.items()} for k, v in known.items()}
+        except (OSError, ValueError, TypeError, AttributeError):
+            return {}
+
     def _write_state(self, stopped: bool = False) -> None:
         assert self.state_path is not None
+        with self._lock:
+            known = {s.name: dict(s.peer_vv) for s in self._sessions.values() if s.outgoing and s.peer_vv}
         doc = {
             "pid": os.getpid(),
             "updated": time.time(),
             "running": not stopped,
             "listen": self.bound_endpoint,
             "peers": self.snapshot(),
+            "known_vv": known,  # what each peer held when last heard: "N changes waiting" at start
         }
         tmp = self.state_path.with_suffix(".tmp")
         try:

@@ -73,3 +73,32 @@ def test_a_chunk_that_does_not_fit_is_ignored_and_a_wrong_blob_is_discarded(tmp_
     with pytest.raises(BlobError):
         blobs.write_chunk(other, 0, b"not x", 5)
     assert not blobs.has(other) and blobs.partial(other) == 0
+
+
+def test_ops_received_from_a_peer_are_never_sent_back_to_it(tmp_path):
+    rear = init_post(tmp_path / "rear", name="重庆市应急管理局指挥中心", role="rear")
+    rstore = rear.open_store()
+    endpoint = f"tcp://127.0.0.1:{free_port()}"
+    pkg = tmp_path / "fwd.pkg"
+    create_package(rear, rstore, name="菜园坝前指", role="forward", level="scene", endpoint=endpoint, out=pkg)
+    from app.datadir import PostFolder
+
+    fwd = PostFolder(tmp_path / "fwd")
+    import_package(pkg, fwd)
+    fstore = fwd.open_store()
+    r_engine, f_engine = make_engine(rear, rstore, listen=endpoint), make_engine(fwd, fstore)
+    r_engine.start()
+    f_engine.start()
+    try:
+        assert wait(lambda: all(f_engine.idle().values()))
+        for i in range(5):
+            create(fstore, "赵刚", "log", {"text": f"现场记录{i}", "category": "event"})
+        assert wait(lambda: rstore.version_vector() == fstore.version_vector())
+        assert wait(lambda: all(f_engine.idle().values()))
+        (incoming,) = r_engine.snapshot()
+        assert incoming["ops_tx"] == 0 and incoming["queued_ops"] == 0
+    finally:
+        f_engine.stop()
+        r_engine.stop()
+        fstore.close()
+        rstore.close()
