@@ -2,7 +2,10 @@
 #   make run    set up, create and load the demo post in .demo-post/, open the window
 #               (make run HEADLESS=1: on a virtual screen, for a machine without a display)
 #   make test   set up, then run the whole suite headless, PostgreSQL included
-#   make setup  Debian packages (scripts/setup_system.sh), .venv, pip install -e '.[test]'
+#   make setup  Debian packages (scripts/setup_system.sh), .venv, pip install -e '.[test]',
+#               and the map's web assets (make web)
+#   make web    npm ci when node_modules is missing or package-lock.json changed, then copy the
+#               files the map page needs into resources/web/vendor/ and build the page
 #   make lint   ruff, mypy, import-linter
 
 SHELL := /bin/bash
@@ -20,9 +23,9 @@ headless := $(filter-out 0 no false,$(HEADLESS))
 PYTEST_ARGS ?=
 XVFB := xvfb-run -a -s "-screen 0 1600x1000x24"
 
-.PHONY: run test setup system lint
+.PHONY: run test setup system lint web
 
-setup: system $(STAMP)
+setup: system $(STAMP) web
 
 system:
 	@bash scripts/setup_system.sh
@@ -42,6 +45,28 @@ $(STAMP): pyproject.toml | $(BIN)/python
 	@$(BIN)/python -m pip install -qq --disable-pip-version-check --no-input -e '.[test]'
 	@touch $@
 
+# The map page's web assets (Leaflet and its plugins, Font Awesome …) come from the npm registry,
+# pinned by package-lock.json; `npm ci` runs again only when the lockfile changes (npm writes
+# node_modules/.package-lock.json on every install). ui.map.assets copies exactly the files the
+# page uses into resources/web/vendor/ (gitignored; what the zhijiu:// scheme serves and
+# PyInstaller bundles), then ui.map.page builds the page once with folium.
+NPM ?= npm
+NODE_STAMP := node_modules/.package-lock.json
+WEB_STAMP := resources/web/vendor/.stamp.json
+
+web: $(WEB_STAMP)
+
+$(NODE_STAMP): package.json package-lock.json
+	@command -v $(NPM) >/dev/null 2>&1 || { \
+	    echo "make: npm not found: the map's web assets come from the npm registry; install Node.js 18+ with npm (Debian: apt-get install nodejs npm)" >&2; exit 1; }
+	@echo "make: npm ci (the map page's web assets, as pinned in package-lock.json)"
+	@$(NPM) ci --ignore-scripts --no-audit --no-fund --loglevel=error
+	@touch $@
+
+$(WEB_STAMP): $(NODE_STAMP) ui/map/assets.py | $(STAMP)
+	@$(BIN)/python -m ui.map.assets
+	@$(BIN)/python -m ui.map.page >/dev/null
+
 # No display and no explicit choice: stop at once with one line (before the set-up, not after it).
 no_display := $(if $(headless)$(DISPLAY)$(WAYLAND_DISPLAY)$(QT_QPA_PLATFORM),,yes)
 NO_DISPLAY_MSG := make run: no display (DISPLAY and WAYLAND_DISPLAY are unset); run it in a desktop session, or use 'make run HEADLESS=1' to open the window on a virtual screen (Xvfb)
@@ -60,8 +85,11 @@ run:
 	    $(BIN)/zhijiu --data $(DEMO) gui; \
 	fi
 
+# The map's QtWebEngine pages run in a pytest process of their own: in one long Qt session
+# with the window tests, QtWebEngine's teardown has crashed the interpreter (PySide6 6.11.3).
 test: setup
-	QT_QPA_PLATFORM=offscreen ZHIJIU_REQUIRE_PG=1 $(BIN)/python -m pytest -p no:cacheprovider $(PYTEST_ARGS)
+	QT_QPA_PLATFORM=offscreen ZHIJIU_REQUIRE_PG=1 $(BIN)/python -m pytest -p no:cacheprovider --ignore=tests/map $(PYTEST_ARGS)
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -p no:cacheprovider tests/map $(PYTEST_ARGS)
 
 # All three run; the target fails if any of them does.
 lint: setup

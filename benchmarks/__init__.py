@@ -10,7 +10,8 @@ import json
 import sys
 from dataclasses import asdict, dataclass
 
-BENCHMARKS = {"store": "benchmarks.bench_store", "sync": "benchmarks.bench_sync"}
+BENCHMARKS = {"store": "benchmarks.bench_store", "sync": "benchmarks.bench_sync", "node": "benchmarks.bench_node",
+              "map": "benchmarks.bench_map"}
 
 
 @dataclass

@@ -35,6 +35,12 @@ for pkg in "${PACKAGES[@]}"; do
     [[ $status == *"install ok installed"* ]] || missing+=("$pkg")
 done
 
+# The map's web assets come from the npm registry: Node.js with npm (some Node.js builds bring
+# npm inside the nodejs package, Debian's own needs its npm package).
+if ! command -v npm >/dev/null 2>&1; then
+    missing+=(nodejs npm)
+fi
+
 if [[ ${#missing[@]} -eq 0 ]]; then
     exit 0
 fi

@@ -1,6 +1,6 @@
 """The screen lock: after some idle minutes the window hides its content behind a PIN prompt.
 
-Field laptops are shared. ``IdleWatcher`` is an application-wide event filter: any key, click,
+Field laptops are shared. ``IdleWatcher`` filters the window's input events: any key, click,
 wheel or touch restarts its timer; when the timer runs out the window locks. The lock view
 covers the whole window (menus included), floating docks are hidden and everything behind is
 disabled. It asks the PIN of the signed-in operator, or lets another operator sign in — which
@@ -9,7 +9,8 @@ changes the name written on new ops from then on.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal, Slot
+from PySide6.QtGui import QWindow
 from PySide6.QtWidgets import (
     QComboBox,
     QDockWidget,
@@ -38,19 +39,33 @@ INPUT_EVENTS = frozenset({
 
 
 class IdleWatcher(QObject):
-    """Emits ``idle`` after ``idle_ms`` without user input anywhere in the application."""
+    """Emits ``idle`` after ``idle_ms`` without user input in the window.
+
+    It filters the events of the window's native ``QWindow``, through which every real key and
+    mouse event passes — not the whole application's: with PySide6 an application-wide Python
+    event filter sees QtWebEngine's internal objects too, and crashes on them.
+    """
 
     idle = Signal()
 
-    def __init__(self, idle_ms: int, parent: QObject | None = None) -> None:
+    def __init__(self, idle_ms: int, window: QWidget, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self.idle)
-        self._app = QCoreApplication.instance()
-        if self._app is not None:
-            self._app.installEventFilter(self)
+        self._window: QWidget | None = window
+        self._handle: QWindow | None = None
+        window.installEventFilter(self)  # to follow the native window as it is created
+        self._attach()
         self.set_idle_ms(idle_ms)
+
+    def _attach(self) -> None:
+        handle = self._window.windowHandle() if self._window is not None else None
+        if handle is not None and handle is not self._handle:
+            if self._handle is not None:
+                self._handle.removeEventFilter(self)
+            handle.installEventFilter(self)
+            self._handle = handle
 
     def set_idle_ms(self, ms: int) -> None:
         """0 turns the lock off."""
@@ -67,15 +82,21 @@ class IdleWatcher(QObject):
         self._timer.stop()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() in INPUT_EVENTS and self._timer.isActive():
+        kind = event.type()
+        if watched is self._window and kind in (QEvent.Type.Show, QEvent.Type.WinIdChange):
+            self._attach()
+        elif kind in INPUT_EVENTS and self._timer.isActive():
             self._timer.start()
         return False
 
     def cleanup(self) -> None:
         self._timer.stop()
-        if self._app is not None:
-            self._app.removeEventFilter(self)
-            self._app = None
+        if self._handle is not None:
+            self._handle.removeEventFilter(self)
+            self._handle = None
+        if self._window is not None:
+            self._window.removeEventFilter(self)
+            self._window = None
 
 
 class LockView(QFrame):
@@ -196,7 +217,7 @@ class ScreenLock(QObject):
         self.view = LockView(session, window)
         self.view.hide()
         self.view.unlocked.connect(self._on_unlocked)
-        self.watcher = IdleWatcher(idle_ms, self)
+        self.watcher = IdleWatcher(idle_ms, window, self)
         self.watcher.idle.connect(self.lock)
         window.installEventFilter(self)
 

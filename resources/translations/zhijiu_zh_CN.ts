@@ -190,6 +190,89 @@
     </message>
 </context>
 <context>
+    <name>DownloadAreaDialog</name>
+    <message>
+        <location filename="../../ui/map/dialogs.py" line="+174"/>
+        <source>Source:</source>
+        <translation>瓦片来源：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Area in view:</source>
+        <translation>当前视图范围：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>From zoom:</source>
+        <translation>起始缩放级别：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>To zoom:</source>
+        <translation>结束缩放级别：</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>&amp;Download</source>
+        <translation>下载(&amp;D)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Cancel</source>
+        <translation>取消(&amp;C)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Download this area for offline use</source>
+        <translation>下载此区域供离线使用</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>The terms of %1 do not allow downloading an area: %2</source>
+        <translation>%1 的使用条款不允许批量下载区域：%2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>no reason given</source>
+        <translation>未说明原因</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>%1 tiles: more than %2 in one download. Choose fewer zoom levels or a smaller area.</source>
+        <translation>共 %1 个瓦片，超过单次下载上限 %2。请减少缩放级别或缩小范围。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 tiles, about %2 MB (tiles already kept are skipped).</source>
+        <translation>共 %1 个瓦片，约 %2 MB（已缓存的瓦片将跳过）。</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>&amp;Stop</source>
+        <translation>停止(&amp;S)</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>&amp;Close</source>
+        <translation>关闭(&amp;C)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The download failed: %1</source>
+        <translation>下载失败：%1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Stopped: %1 tiles downloaded, %2 were already kept.</source>
+        <translation>已停止：下载 %1 个瓦片，%2 个已在缓存中。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Done: %1 tiles downloaded, %2 were already kept, %3 failed.</source>
+        <translation>完成：下载 %1 个瓦片，%2 个已在缓存中，%3 个失败。</translation>
+    </message>
+</context>
+<context>
     <name>DutyLogModel</name>
     <message>
         <location filename="../../ui/models/duty_log.py" line="+20"/>
@@ -627,7 +710,7 @@
 <context>
     <name>LinkCardDialog</name>
     <message>
-        <location filename="../../ui/link_card.py" line="+203"/>
+        <location filename="../../ui/link_card.py" line="+202"/>
         <source>This post&apos;s key and QR code</source>
         <translation>本所密钥与二维码</translation>
     </message>
@@ -1198,6 +1281,466 @@
     </message>
 </context>
 <context>
+    <name>MapDock</name>
+    <message>
+        <location filename="../../ui/docks/map.py" line="+244"/>
+        <source>The map cannot be shown: its web assets are not installed (%1). Run “make setup” (it runs npm ci and copies them).</source>
+        <translation>无法显示地图：地图网页资源未安装（%1）。请运行“make setup”（会执行 npm ci 并复制资源）。</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Map</source>
+        <translation>一张图</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Find on the map…</source>
+        <translation>在地图上查找…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fit to incident</source>
+        <translation>定位事件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Plot</source>
+        <translation>标绘</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Draw a point, line or area and make it a map feature (标绘)</source>
+        <translation>绘制点、线或面，作为标绘要素保存</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Point</source>
+        <translation>点</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Line</source>
+        <translation>线</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+4"/>
+        <source>Area</source>
+        <translation>面</translation>
+    </message>
+    <message>
+        <location line="-4"/>
+        <source>Rectangle</source>
+        <translation>矩形</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Measure</source>
+        <translation>量算</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Distance</source>
+        <translation>距离</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Edit shape</source>
+        <translation>编辑形状</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save shape</source>
+        <translation>保存形状</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel edit</source>
+        <translation>取消编辑</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Night</source>
+        <translation>夜间</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dark map for vehicles and night duty</source>
+        <translation>深色地图，适合车载和夜间值守</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+37"/>
+        <source>Legend</source>
+        <translation>图例</translation>
+    </message>
+    <message>
+        <location line="-36"/>
+        <location line="+113"/>
+        <location line="+7"/>
+        <source>Base map</source>
+        <translation>底图</translation>
+    </message>
+    <message>
+        <location line="-119"/>
+        <source>Open MBTiles file…</source>
+        <translation>打开 MBTiles 文件…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Download this area for offline use…</source>
+        <translation>下载此区域供离线使用…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>天地图 access key…</source>
+        <translation>天地图密钥…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Image (PNG)…</source>
+        <translation>图片（PNG）…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>PDF…</source>
+        <translation>PDF…</translation>
+    </message>
+    <message>
+        <location line="+46"/>
+        <source>Offline vector map</source>
+        <translation>离线矢量底图</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>%1 (MBTiles)</source>
+        <translation>%1（MBTiles）</translation>
+    </message>
+    <message>
+        <location line="+54"/>
+        <source>This file cannot be used as a base map:
+%1</source>
+        <translation>此文件不能用作底图：
+%1</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1 holds vector tiles (%2); only image tiles can be shown.</source>
+        <translation>%1 是矢量瓦片（%2），目前只能显示图片瓦片。</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>Open an MBTiles base map</source>
+        <translation>打开 MBTiles 底图</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>MBTiles packages (*.mbtiles);;All files (*)</source>
+        <translation>MBTiles 瓦片包 (*.mbtiles);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>天地图 access key</source>
+        <translation>天地图密钥</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The agency&apos;s 天地图 key (tk), for the 天地图 base maps:</source>
+        <translation>本单位的天地图密钥（tk），用于天地图底图：</translation>
+    </message>
+    <message>
+        <location line="+114"/>
+        <source>Point at the map to read coordinates</source>
+        <translation>将鼠标移到地图上读取坐标</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Area: %1</source>
+        <translation>面积：%1</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Distance: %1</source>
+        <translation>距离：%1</translation>
+    </message>
+    <message>
+        <location line="+60"/>
+        <source>No open incident</source>
+        <translation>没有处置中的事件</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Nothing on the map is called “%1”.</source>
+        <translation>地图上没有名为“%1”的对象。</translation>
+    </message>
+    <message>
+        <location line="+76"/>
+        <source>Delete map feature</source>
+        <translation>删除标绘要素</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delete “%1” from the map on every post?</source>
+        <translation>要在所有指挥部的地图上删除“%1”吗？</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>Export the map</source>
+        <translation>导出地图</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>PNG image (*.png)</source>
+        <translation>PNG 图片 (*.png)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 — situation map</source>
+        <translation>%1 — 态势图</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>N</source>
+        <translation>北</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Exported to %1</source>
+        <translation>已导出到 %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Could not write %1</source>
+        <translation>无法写入 %1</translation>
+    </message>
+</context>
+<context>
+    <name>MapLayers</name>
+    <message>
+        <location filename="../../ui/map/features.py" line="+38"/>
+        <source>Incidents</source>
+        <translation>事件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Warning areas</source>
+        <translation>预警区域</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hazards and risk points</source>
+        <translation>险情与风险点</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Plotted features</source>
+        <translation>标绘要素</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Command posts</source>
+        <translation>指挥部</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rescue teams</source>
+        <translation>救援队伍</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tasks</source>
+        <translation>任务</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Shelters</source>
+        <translation>避难场所</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Supply depots</source>
+        <translation>物资储备库</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Images and video</source>
+        <translation>图传（照片和视频）</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>%1 people</source>
+        <translation>%1 人</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Occupied %1 of %2 places</source>
+        <translation>已安置 %1 / %2 人</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Deadline %1</source>
+        <translation>时限 %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>OVERDUE</source>
+        <translation>已超时</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Assigned to %1</source>
+        <translation>承办：%1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Incident: %1</source>
+        <translation>事件：%1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Commanded by %1</source>
+        <translation>隶属：%1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Valid until %1</source>
+        <translation>有效至 %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Taken %1</source>
+        <translation>拍摄于 %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Call sign %1</source>
+        <translation>呼号 %1</translation>
+    </message>
+</context>
+<context>
+    <name>MapSymbols</name>
+    <message>
+        <location filename="../../ui/map/symbols.py" line="+164"/>
+        <source>Incidents</source>
+        <translation>事件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Response level (badge)</source>
+        <translation>响应级别（角标）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hazards and risk points</source>
+        <translation>险情与风险点</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rescue teams</source>
+        <translation>救援队伍</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Team status (badge)</source>
+        <translation>队伍状态（角标）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tasks</source>
+        <translation>任务</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Shelters, depots, posts</source>
+        <translation>避难场所、储备库、指挥部</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Warning areas</source>
+        <translation>预警区域</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Plotted features</source>
+        <translation>标绘要素</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Images and video</source>
+        <translation>图传（照片和视频）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Overdue task</source>
+        <translation>超时任务</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>level not given</source>
+        <translation>未定级</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Shelter places: room left</source>
+        <translation>安置容量：尚有余量</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Shelter places: nearly full (80%)</source>
+        <translation>安置容量：接近满员（80%）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Shelter places: full</source>
+        <translation>安置容量：已满</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Incident area</source>
+        <translation>事件范围</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 warning</source>
+        <translation>%1范围</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 (line)</source>
+        <translation>%1（线）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 (area)</source>
+        <translation>%1（面）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+</context>
+<context>
     <name>MediaKind</name>
     <message>
         <location filename="../../ui/labels.py" line="+93"/>
@@ -1259,6 +1802,55 @@
         <location line="+1"/>
         <source>Image and video feeds from the scene arrive in a later version.</source>
         <translation>现场图像与视频回传将在后续版本中提供。</translation>
+    </message>
+</context>
+<context>
+    <name>PlotDialog</name>
+    <message>
+        <location filename="../../ui/map/dialogs.py" line="-254"/>
+        <location line="+5"/>
+        <source>(not given)</source>
+        <translation>（未填写）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;Level:</source>
+        <translation>等级(&amp;L)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Capacity:</source>
+        <translation>容量(&amp;C)：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Type:</source>
+        <translation>类型(&amp;T)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Name:</source>
+        <translation>名称(&amp;N)：</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Incident:</source>
+        <translation>所属事件(&amp;I)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>N&amp;ote:</source>
+        <translation>备注(&amp;O)：</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>New map feature</source>
+        <translation>新建标绘要素</translation>
     </message>
 </context>
 <context>

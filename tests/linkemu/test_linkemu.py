@@ -313,14 +313,17 @@ def test_cut_blackhole_then_resume_delivers_what_was_held() -> None:
 
 
 def test_target_down_resets_the_client() -> None:
-    probe = socket.create_server(("127.0.0.1", 0))
-    dead_port = probe.getsockname()[1]
-    probe.close()  # nothing listens there now
-    with LinkEmulator("127.0.0.1", dead_port) as emu:
-        s = connect(emu)
-        assert is_dead(s)
-        s.close()
-        wait_until(lambda: emu.connections_active == 0, what="the relay giving up")
+    probe = socket.socket()
+    probe.bind(("127.0.0.1", 0))  # bound, never listening: connects are refused, and no other
+    dead_port = probe.getsockname()[1]  # test of the suite can take the port meanwhile
+    try:
+        with LinkEmulator("127.0.0.1", dead_port) as emu:
+            s = connect(emu)
+            assert is_dead(s)
+            s.close()
+            wait_until(lambda: emu.connections_active == 0, what="the relay giving up")
+    finally:
+        probe.close()
 
 
 # -- ZeroMQ through the link ----------------------------------------------------------------

@@ -99,10 +99,12 @@ def test_idle_lock_engages_and_unlocks_with_the_pin(make_main_window, post: Post
 def test_user_input_keeps_the_screen_unlocked(make_main_window, post: Post, qtbot) -> None:
     window = make_main_window(post, idle_ms=400)
     lock = window.lock
-    for _ in range(6):  # keep typing for longer than the idle time
-        qtbot.wait(120)
-        qtbot.keyClick(window.units_dock.search, "a")
+    window.units_dock.search.setFocus()
+    for _ in range(6):  # keep typing for longer than the idle time, as a keyboard does:
+        qtbot.wait(120)  # through the native window, to the widget with the focus
+        qtbot.keyClick(window.windowHandle(), "a")
     assert not lock.locked
+    assert "a" in window.units_dock.search.text()
     qtbot.waitUntil(lambda: lock.locked, timeout=3000)  # then stop: it locks
 
 
