@@ -9,15 +9,23 @@ Each client signs and frames its posts' ops before the clock starts (unit moves,
 duty-log entries, stock movements: what a forward post may write), then on the word "go" every
 post says HELLO (its version vector: its own ops and the roster it was enrolled with), waits for
 the node's HELLO and pushes its ops in OPS batches with a few batches in flight, until an ACK's
-version vector covers them all. The clients stay connected and acknowledge what the node relays
-to them (every other post's ops), as real posts would, until every post holds every op.
+version vector covers them all. Like a post's engine, each sends a PING every two seconds and
+answers the node's; the clients stay connected and acknowledge what the node relays to them
+(every other post's ops), as real posts would, until every post holds every op.
 
 Figures, per store: ops/s sustained at the node (all ops ÷ first HELLO to last ACK), the per-post
 catch-up time (its HELLO to its last ACK: p50, p95, max), the time until the node has relayed
-everything to every post, and the node process's CPU time per 1,000 ops received; then the
-PostgreSQL / SQLite ratios. After the run the node is stopped and ``zhijiu status --json`` must show
-every op (posts × ops + the roster) with nothing held, quarantined or refused, or the benchmark
-fails.
+everything to every post (and how much of that reached the posts while they were still pushing),
+the oldest the node's status file got (``zhijiu status`` calls a node whose file is older than
+5 s stopped: it shows how long one turn of the node's loop lasts), and the node process's CPU
+time per 1,000 ops received; then the PostgreSQL / SQLite ratios. After the run the node is
+stopped and ``zhijiu status --json`` must show every op (posts × ops + the roster) with nothing
+held, quarantined or refused, or the benchmark fails. Warnings the node logged are reported,
+those of the run apart from those logged as the posts disconnect.
+
+``python -m benchmarks.bench_node [--posts N --ops N --clients N --keep DIR --no-relay]`` prints
+the two stores side by side; ``--no-relay`` (a diagnosis) has every post claim in its HELLO
+that it holds all other posts' ops, so the node only receives.
 
 ``size`` is the total op count (default 50 posts × 400 ops); the test runs ``measure`` small.
 """

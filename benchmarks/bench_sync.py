@@ -22,6 +22,7 @@ import zmq
 from app.datadir import PostFolder
 from app.services.common import create, point
 from app.services.enroll import create_package, import_package
+from app.services.node import blob_policy
 from app.services.posts import init_post
 from app.store.store import Draft, Store
 from app.sync.blobs import BlobStore
@@ -98,8 +99,7 @@ class Pair:
     def receiver(self, endpoint: str, rate: int | None) -> tuple[Store, SyncEngine]:
         store = self.dst.open_store()
         blobs = BlobStore(self.dst.blobs)
-        wanted: Callable[[], set[str]] = lambda: {  # noqa: E731 - a rear pulls every photo
-            str(m.get("sha256")) for m in store.entities("media") if not blobs.has(str(m.get("sha256")))}
+        wanted = blob_policy(store, blobs, "rear", set())  # a rear pulls every photo
         src_key = self.src.curve_keys().public
         engine = SyncEngine(store, keys=self.dst.curve_keys(), name="bench", blobs=blobs, wanted_blobs=wanted,
                             peers=[Peer(endpoint, src_key, rate)])

@@ -21,17 +21,23 @@ from app.sync.peers import load_peers
 STATE_FRESH_S = 5.0
 
 
-def blob_policy(store: Store, blobs: BlobStore, role: str, requested: set[str]) -> Callable[[], set[str]]:
-    """Which blobs this post pulls: a rear post everything; others what their operators open."""
-    cache: dict[str, Any] = {"at": -1, "shas": set()}
+# The link scheduler's order among blobs (ops always go before any blob): small pictures first,
+# video last, and the smaller of two of a kind first, so a marker's photo is not stuck behind a clip.
+KIND_RANK = {"thumbnail": 0, "photo": 1, "panorama": 2, "video": 3}
 
-    def wanted() -> set[str]:
+
+def blob_policy(store: Store, blobs: BlobStore, role: str, requested: set[str]) -> Callable[[], list[str]]:
+    """Which blobs this post pulls, in the order to pull them: a rear post everything; other
+    posts what their operators open."""
+    cache: dict[str, Any] = {"at": -1, "order": []}
+
+    def wanted() -> list[str]:
         count = store.op_count()
         if cache["at"] != count:
-            shas = {str(m.get("sha256")) for m in store.entities("media") if m.get("sha256")}
-            cache["at"], cache["shas"] = count, shas
-        pool = cache["shas"] if role == "rear" else cache["shas"] & requested
-        return {s for s in pool if not blobs.has(s)}
+            media = [m for m in store.entities("media") if m.get("sha256")]
+            media.sort(key=lambda m: (KIND_RANK.get(str(m.get("kind")), 9), m.get("size") or 0, m.get("sha256")))
+            cache["at"], cache["order"] = count, [str(m.get("sha256")) for m in media]
+        return [s for s in cache["order"] if (role == "rear" or s in requested) and not blobs.has(s)]
 
     return wanted
 

@@ -69,7 +69,7 @@ class SyncEngine:
         listen: str | None = None,
         peers: list[Peer] | tuple[Peer, ...] = (),
         blobs: BlobStore | None = None,
-        wanted_blobs: Callable[[], set[str]] | None = None,
+        wanted_blobs: Callable[[], list[str]] | None = None,
         state_path: Path | None = None,
         ping_s: float = PING_S,
         dead_s: float = DEAD_S,
@@ -81,7 +81,7 @@ class SyncEngine:
         self.listen = listen
         self.peers = list(peers)
         self.blobs = blobs
-        self.wanted_blobs = wanted_blobs or (lambda: set())
+        self.wanted_blobs = wanted_blobs or (lambda: [])  # in the order to pull them
         self.state_path = state_path
         self.ping_s, self.dead_s = ping_s, dead_s
         self.bound_endpoint: str | None = None
@@ -528,7 +528,7 @@ class SyncEngine:
         if self.blobs is None:
             return
         t = time.monotonic()
-        for sha in sorted(self.wanted_blobs()):
+        for sha in self.wanted_blobs():  # asked in priority order; chunks follow the asking order
             if self.blobs.has(sha):
                 continue
             asked = s.blob_wants.get(sha)

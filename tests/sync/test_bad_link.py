@@ -104,3 +104,19 @@ def test_a_backlog_after_an_outage_arrives_complete_in_few_round_trips(field_lin
     assert {f"隐患点{i}" for i in range(300)} <= names
     batches = engine.snapshot()[0]["batches_tx"] - batches_before
     assert batches <= 20, f"{batches} batches for 300 ops: round trips grow with the number of ops"
+
+
+def test_a_photo_is_pulled_before_a_video_written_earlier(field_link):
+    rear, rstore, fwd, fstore, link, _engine = field_link
+    assert wait(lambda: arrived(fstore, rstore))
+    link.cut()  # both are written while the link is down, the video first
+    video, photo = os.urandom(160 * 1024), os.urandom(48 * 1024)
+    fblobs, rblobs = BlobStore(fwd.blobs), BlobStore(rear.blobs)
+    for kind, data in (("video", video), ("photo", photo)):
+        sha = fblobs.put(data)
+        create(fstore, "赵刚", "media", {"sha256": sha, "kind": kind, "size": len(data)})
+    video_sha, photo_sha = (hashlib.sha256(d).hexdigest() for d in (video, photo))
+    link.restore()
+    assert wait(lambda: rblobs.has(photo_sha), 60)
+    assert rblobs.partial(video_sha) < len(video) // 2, "the video went first"
+    assert wait(lambda: rblobs.has(video_sha), 60)
