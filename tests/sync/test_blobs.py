@@ -8,6 +8,7 @@ import time
 
 from nodes import free_port
 
+from app.datadir import PostFolder
 from app.services.common import create, point
 from app.services.enroll import create_package, import_package
 from app.services.node import make_engine
@@ -24,17 +25,20 @@ def wait(cond, timeout=30.0):
     return False
 
 
-def test_a_photo_taken_forward_reaches_the_rear_whole_and_verified(tmp_path):
+def rear_and_forward(tmp_path):
+    """A rear post and a forward post it enrolled, with the endpoint the rear will listen on."""
     rear = init_post(tmp_path / "rear", name="重庆市应急管理局指挥中心", role="rear")
     rstore = rear.open_store()
     endpoint = f"tcp://127.0.0.1:{free_port()}"
     pkg = tmp_path / "fwd.pkg"
     create_package(rear, rstore, name="菜园坝前指", role="forward", level="scene", endpoint=endpoint, out=pkg)
-    from app.datadir import PostFolder
-
     fwd = PostFolder(tmp_path / "fwd")
     import_package(pkg, fwd)
-    fstore = fwd.open_store()
+    return rear, rstore, fwd, fwd.open_store(), endpoint
+
+
+def test_a_photo_taken_forward_reaches_the_rear_whole_and_verified(tmp_path):
+    rear, rstore, fwd, fstore, endpoint = rear_and_forward(tmp_path)
     photo = os.urandom(300_000)
     sha = BlobStore(fwd.blobs).put(photo)
     create(fstore, "赵刚", "media", {"sha256": sha, "kind": "photo", "size": len(photo),
@@ -76,16 +80,7 @@ def test_a_chunk_that_does_not_fit_is_ignored_and_a_wrong_blob_is_discarded(tmp_
 
 
 def test_ops_received_from_a_peer_are_never_sent_back_to_it(tmp_path):
-    rear = init_post(tmp_path / "rear", name="重庆市应急管理局指挥中心", role="rear")
-    rstore = rear.open_store()
-    endpoint = f"tcp://127.0.0.1:{free_port()}"
-    pkg = tmp_path / "fwd.pkg"
-    create_package(rear, rstore, name="菜园坝前指", role="forward", level="scene", endpoint=endpoint, out=pkg)
-    from app.datadir import PostFolder
-
-    fwd = PostFolder(tmp_path / "fwd")
-    import_package(pkg, fwd)
-    fstore = fwd.open_store()
+    rear, rstore, fwd, fstore, endpoint = rear_and_forward(tmp_path)
     r_engine, f_engine = make_engine(rear, rstore, listen=endpoint), make_engine(fwd, fstore)
     r_engine.start()
     f_engine.start()
