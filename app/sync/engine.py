@@ -56,7 +56,8 @@ PING_S = 2.0  # heartbeat and RTT probe
 DEAD_S = 10.0  # no frame for this long: the link is dead, the session is dropped
 WANT_AGAIN_S = 15.0  # a blob asked for and not arriving: ask again (after a cut)
 STATE_EVERY_S = 1.0
-MAX_BAD_FRAMES = 50  # a peer sending this many bad frames in a session is cut off
+MAX_BAD_FRAMES = 50
+BATCHES_PER_TURN = 4  # a peer sending this many bad frames in a session is cut off
 
 
 class SyncEngine:
@@ -495,8 +496,11 @@ class SyncEngine:
                 self._dirty = True
 
     def _pump_ops(self, sock: zmq.Socket[bytes], rid: bytes | None, s: Session) -> bool:
-        """Fill the window with batches; True when ops remain to send."""
-        while s.inflight_bytes() < s.window_bytes():
+        """Fill the window with batches; True when ops remain to send. A few batches a turn, so
+        one busy peer never keeps the loop from the others, the heartbeats and the status file."""
+        for _turn in range(BATCHES_PER_TURN):
+            if s.inflight_bytes() >= s.window_bytes():
+                return True
             if not s.bucket.can_send():
                 return True
             limit = max(16, s.batch_bytes() // 200)
@@ -522,6 +526,7 @@ class SyncEngine:
                     if seq > s.sent_vv.get(origin, 0):
                         s.sent_vv[origin] = seq
                 s.ops_tx += len(ops)
+        self._dirty = True  # the turn is over, not the work: come back after the others
         return True
 
     def _pump_blobs(self, sock: zmq.Socket[bytes], rid: bytes | None, s: Session) -> None:
