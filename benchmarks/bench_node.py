@@ -147,6 +147,7 @@ def measure(
     procs: list[subprocess.Popen[bytes]] = []
     lines: queue.Queue[tuple[int, str]] = queue.Queue()
     said: dict[tuple[int, str], Any] = {}
+    probe: _StatusProbe | None = None
     try:
         groups = [identities[c::clients] for c in range(clients) if identities[c::clients]]
         for c, group in enumerate(groups):
@@ -177,7 +178,6 @@ def measure(
                 if "timed out" not in str(exc):
                     raise
         age_fanout = probe.lap()
-        probe.stop()
         log_at_stop = _log_size(node_dir)
         for p in procs:
             _tell(p, "stop")
@@ -185,6 +185,8 @@ def measure(
         for p in procs:
             p.wait(60)
     finally:
+        if probe is not None:
+            probe.stop()
         for p in procs:
             if p.poll() is None:
                 p.kill()
@@ -654,8 +656,6 @@ def client_main(spec_path: Path) -> int:
         hello = encode_frame(HELLO, {"v": PROTOCOL_VERSION, "post": ident["post"], "origin": ident["origin"],
                                      "name": ident["name"], "vv": vv})
         posts.append(_Post(ident, frames, hello, vv, spec["expected_total"] - sum(vv.values())))
-        if posts[-1].expect_relayed <= 0:
-            posts[-1].t_synced = 0.0  # nothing to receive (a single post)
 
     ctx = zmq.Context()
     poller = zmq.Poller()
@@ -697,6 +697,8 @@ def client_main(spec_path: Path) -> int:
 
     for p in posts:
         p.t_hello = time.monotonic()
+        if p.expect_relayed <= 0:  # it lacks nothing (a single post, or --no-relay)
+            p.t_synced = p.t_hello
         p.sock.send(p.hello)
     window = spec["window"]
     pushed_said = synced_said = False

@@ -56,8 +56,8 @@ PING_S = 2.0  # heartbeat and RTT probe
 DEAD_S = 10.0  # no frame for this long: the link is dead, the session is dropped
 WANT_AGAIN_S = 15.0  # a blob asked for and not arriving: ask again (after a cut)
 STATE_EVERY_S = 1.0
-MAX_BAD_FRAMES = 50
-BATCHES_PER_TURN = 4  # a peer sending this many bad frames in a session is cut off
+MAX_BAD_FRAMES = 50  # a peer sending this many bad frames in a session is cut off
+BATCHES_PER_TURN = 4  # per peer and loop turn: a busy peer never starves the others
 
 
 class SyncEngine:
