@@ -467,7 +467,8 @@ class SyncEngine:
             sock, rid = (sock_of[s], None) if s.outgoing else (router, key)
             if sock is None:
                 continue
-            if s.hello and t - s.last_rx > self.dead_s and s.last_rx:
+            # an incoming session that never said HELLO (stray frames after a peer left) goes too
+            if (s.hello or not s.outgoing) and s.last_rx and t - s.last_rx > self.dead_s:
                 with self._lock:
                     if s.outgoing:
                         s.disconnect("no answer: the link looks dead")
