@@ -58,6 +58,7 @@ WANT_AGAIN_S = 15.0  # a blob asked for and not arriving: ask again (after a cut
 STATE_EVERY_S = 1.0
 MAX_BAD_FRAMES = 50  # a peer sending this many bad frames in a session is cut off
 BATCHES_PER_TURN = 4  # per peer and loop turn: a busy peer never starves the others
+DRAIN_PER_TURN = 64  # frames read from one socket per turn, for the same reason
 
 
 class SyncEngine:
@@ -313,7 +314,7 @@ class SyncEngine:
                                     "rate": s.rate_bps})
 
     def _drain_router(self, router: zmq.Socket[bytes]) -> None:
-        for _ in range(1000):
+        for _ in range(DRAIN_PER_TURN):
             try:
                 parts = router.recv_multipart(zmq.NOBLOCK, copy=False)
             except zmq.Again:
@@ -332,7 +333,7 @@ class SyncEngine:
             self._on_frame(router, rid, s, parts[1].bytes)
 
     def _drain_dealer(self, d: zmq.Socket[bytes], s: Session) -> None:
-        for _ in range(1000):
+        for _ in range(DRAIN_PER_TURN):
             try:
                 data = d.recv(zmq.NOBLOCK)
             except zmq.Again:
