@@ -10,6 +10,12 @@ Fixtures
   store_url        (function) parametrized: `sqlite` (a file in tmp_path) and `postgres` (pg_url,
                               marked `postgres`).
 
+Marker
+  own_process  the test runs in a fresh Python process of its own (a child pytest), for what a
+               process can do only once: QtWebEngine tears its profile down when the
+               application's event loop quits, so each test that runs ``app.exec()`` with a map
+               page needs its own process (as the real app has).
+
 As root, the cluster belongs to the `postgres` user and every server command runs through
 `runuser -u postgres --` (PostgreSQL refuses to run as root); as any other user it runs as that user.
 """
@@ -19,6 +25,8 @@ from __future__ import annotations
 import contextlib
 import itertools
 import os
+import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -27,6 +35,27 @@ import pytest
 from benchmarks.pgcluster import PgCluster, PostgresUnavailable
 
 REQUIRE_PG_ENV = "ZHIJIU_REQUIRE_PG"
+OWN_PROCESS_ENV = "ZHIJIU_OWN_PROCESS"  # set in the child: the node id it runs
+OWN_PROCESS_TIMEOUT_S = 300
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_pyfunc_call(pyfuncitem: pytest.Function) -> bool | None:
+    """Run an ``own_process`` test in a child pytest and take its verdict as this test's."""
+    if pyfuncitem.get_closest_marker("own_process") is None:
+        return None
+    if os.environ.get(OWN_PROCESS_ENV) == pyfuncitem.nodeid:
+        return None  # the child: run the test body here
+    env = {**os.environ, OWN_PROCESS_ENV: pyfuncitem.nodeid}
+    root = Path(str(pyfuncitem.config.rootpath))
+    child = subprocess.run(
+        [sys.executable, "-m", "pytest", "-p", "no:cacheprovider", "-q", "--no-header", pyfuncitem.nodeid],
+        cwd=root, env=env, capture_output=True, text=True, timeout=OWN_PROCESS_TIMEOUT_S, check=False,
+    )
+    if child.returncode != 0:
+        pytest.fail(f"in its own process, exit {child.returncode}:\n{child.stdout[-6000:]}\n{child.stderr[-3000:]}",
+                    pytrace=False)
+    return True
 
 PostgresServer = PgCluster  # the fixture's type, under the name tests knew it by
 

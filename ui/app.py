@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 import os
 import sys
+from typing import Any
 
 from app.datadir import FolderError, PostFolder
 
@@ -21,6 +22,10 @@ def prepare_qt_environment() -> None:
     if hasattr(os, "geteuid") and os.geteuid() == 0:
         os.environ.setdefault("QTWEBENGINE_DISABLE_SANDBOX", "1")
     import PySide6.QtWebEngineWidgets  # noqa: F401  (must precede the QApplication: the map dock)
+
+    from ui.map.scheme import register_scheme
+
+    register_scheme()  # zhijiu:// must be registered before the QApplication exists
 
 
 def run_gui(folder: PostFolder, db_url: str | None = None, *, lang: str | None = None,
@@ -95,13 +100,16 @@ def run_gui(folder: PostFolder, db_url: str | None = None, *, lang: str | None =
 
         session = Session(folder, store, operator)
         window = MainWindow(session, settings, translations)
+        # The window goes before the event loop ends: QtWebEngine tears its profile down when
+        # the application quits, and a map page still alive then crashes the process.
+        app.setQuitOnLastWindowClosed(False)
+        app.lastWindowClosed.connect(lambda: _close_window(window, app))
         window.show()
         session.link.start(listen)  # after the views are connected: they see its first reading
         return app.exec()
     finally:
         if window is not None:
-            window.cleanup()
-            window.deleteLater()
+            _delete_window(window)
         if session is not None:
             session.cleanup()  # stops the sync engine before the store closes
         if store is not None:
@@ -109,3 +117,20 @@ def run_gui(folder: PostFolder, db_url: str | None = None, *, lang: str | None =
         settings.sync()
         folder.unlock()
         translations.remove()
+
+
+def _delete_window(window: Any) -> None:
+    """Disconnect the window from the session and delete it (and its web pages) now."""
+    import shiboken6
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    if not shiboken6.isValid(window):
+        return
+    window.cleanup()
+    window.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+
+
+def _close_window(window: Any, app: Any) -> None:
+    _delete_window(window)
+    app.quit()

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMenu,
     QMessageBox,
+    QTabBar,
     QToolBar,
     QWidget,
 )
@@ -33,6 +34,7 @@ from ui.digest import DigestDialog
 from ui.docks.base import ViewDock
 from ui.docks.conflicts import ConflictsDock
 from ui.docks.link import OFFLINE_COLOR, ONLINE_COLOR, LinkDock, OfflineBanner
+from ui.docks.map import MapDock
 from ui.docks.placeholders import PlaceholderDock
 from ui.docks.reports import ReportsDock
 from ui.docks.tasks import TasksDock
@@ -71,7 +73,7 @@ class MainWindow(QMainWindow):
         self.resize(*DEFAULT_SIZE)
 
         # the views
-        self.map_dock = PlaceholderDock("map", self)
+        self.map_dock = MapDock(session, self)
         self.board_dock = PlaceholderDock("board", self)
         self.feeds_dock = PlaceholderDock("feeds", self)
         self.tasks_dock = TasksDock(session, self)
@@ -83,15 +85,17 @@ class MainWindow(QMainWindow):
             self.map_dock, self.board_dock, self.feeds_dock, self.tasks_dock,
             self.reports_dock, self.units_dock, self.conflicts_dock, self.link_dock,
         ]
+        self._build_status_bar()  # before the docks: added later, it leaves stale dock tab bars
         self._build_banner()
         self._place_docks()
+        self._link_selection()
         self._default_state = self.saveState()
+        self._drop_stale_tab_bars()
 
         self.digest_dialog: DigestDialog | None = None
         self.link_card_dialog: LinkCardDialog | None = None
         self.last_message: QMessageBox | None = None  # the last sync failure shown (tests read it)
         self._hidden_by_lock: list[QDialog] = []
-        self._build_status_bar()
         self._build_menus()
         self.lock = ScreenLock(self, session, settings.idle_minutes * 60_000)
         self.lock.lockedChanged.connect(self._on_locked_changed)
@@ -109,23 +113,48 @@ class MainWindow(QMainWindow):
     # ------------------------------------------------------------------ layout
 
     def _place_docks(self) -> None:
-        """The default layout for a 1600×1000 laptop: the map and its neighbours on the left,
-        the tasks on the right, reports and teams below them."""
+        """The default layout for a 1600×1000 laptop: the map (the board and the feeds behind it)
+        large on the left, the tasks (conflicts and link behind them) on the right, reports and teams
+        in a strip along the bottom."""
         left, right = Qt.DockWidgetArea.LeftDockWidgetArea, Qt.DockWidgetArea.RightDockWidgetArea
+        bottom = Qt.DockWidgetArea.BottomDockWidgetArea
         self.addDockWidget(left, self.map_dock)
         self.tabifyDockWidget(self.map_dock, self.board_dock)
         self.tabifyDockWidget(self.board_dock, self.feeds_dock)
         self.addDockWidget(right, self.tasks_dock)
-        self.splitDockWidget(self.tasks_dock, self.reports_dock, Qt.Orientation.Vertical)
+        self.tabifyDockWidget(self.tasks_dock, self.conflicts_dock)
+        self.tabifyDockWidget(self.conflicts_dock, self.link_dock)
+        self.addDockWidget(bottom, self.reports_dock)
         self.splitDockWidget(self.reports_dock, self.units_dock, Qt.Orientation.Horizontal)
-        self.tabifyDockWidget(self.units_dock, self.conflicts_dock)
-        self.tabifyDockWidget(self.reports_dock, self.link_dock)
         self.map_dock.raise_()
-        self.units_dock.raise_()
-        self.reports_dock.raise_()
-        self.resizeDocks([self.map_dock, self.tasks_dock], [420, 1180], Qt.Orientation.Horizontal)
-        self.resizeDocks([self.tasks_dock, self.reports_dock], [520, 440], Qt.Orientation.Vertical)
-        self.resizeDocks([self.reports_dock, self.units_dock], [700, 480], Qt.Orientation.Horizontal)
+        self.tasks_dock.raise_()
+        self.resizeDocks([self.map_dock, self.tasks_dock], [940, 660], Qt.Orientation.Horizontal)
+        self.resizeDocks([self.reports_dock], [300], Qt.Orientation.Vertical)
+        self.resizeDocks([self.reports_dock, self.units_dock], [900, 700], Qt.Orientation.Horizontal)
+
+    def _drop_stale_tab_bars(self) -> None:
+        """Qt keeps showing the tab bars of the intermediate layouts that placing the docks went
+        through (drawn over the status bar); hide them all and let the final state show its own."""
+        for bar in self.findChildren(QTabBar):
+            if bar.parent() is self:
+                bar.hide()
+        self.restoreState(self._default_state)
+
+    def _link_selection(self) -> None:
+        """A record picked on the map is picked in its table, and the reverse."""
+        self.map_dock.featureSelected.connect(self._on_map_selected)
+        self.tasks_dock.table.selectionModel().selectionChanged.connect(self._on_task_selected)
+
+    @Slot(str, str)
+    def _on_map_selected(self, etype: str, eid: str) -> None:
+        if etype == "task":
+            self.tasks_dock.select_task(eid)
+
+    @Slot()
+    def _on_task_selected(self) -> None:
+        eid = self.tasks_dock.selected_id()
+        if eid is not None and self.map_dock.selected != ("task", eid):
+            self.map_dock.select("task", eid)
 
     def restore_layout(self) -> None:
         geometry, state = self.settings.window_layout()

@@ -59,6 +59,9 @@ from app.services.enroll import create_package, import_package  # noqa: E402
 from app.services.posts import init_post  # noqa: E402
 from app.sync.engine import SyncEngine  # noqa: E402
 from ui.i18n import Translations  # noqa: E402
+from ui.map.scheme import register_scheme  # noqa: E402
+
+register_scheme()  # before the QApplication: the window holds the map dock
 
 
 @pytest.fixture
@@ -135,7 +138,7 @@ def translations(qapp: QApplication) -> Iterator[Translations]:
 
 
 # Process-wide pools of the core that outlive any window (app/store/apply.py: signature checks).
-LONG_LIVED_THREADS = ("verify",)
+LONG_LIVED_THREADS = ("verify", "zhijiu-tiles")  # process-wide pools (signatures, map tiles)
 
 
 def _flush_deletes() -> None:

@@ -17,6 +17,9 @@ from ui.main_window import MainWindow
 from ui.settings import UiSettings
 from ui.signin import SignInDialog
 
+# run_gui ends in app.exec(): once per process with QtWebEngine (the map), as in the real app
+pytestmark = pytest.mark.own_process
+
 
 @pytest.fixture
 def drive(qapp: QApplication) -> Iterator[Callable[[Callable[[], bool]], None]]:

@@ -6,8 +6,10 @@ from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QDockWidget, QLabel
 from ui_scenario import OPERATOR, Post
 
-from app.services import tasks
+from app.services import common, tasks
+from ui.docks.map import MapDock
 from ui.main_window import dock_titles
+from ui.map import features
 from ui.settings import UiSettings
 
 
@@ -15,7 +17,7 @@ def status_texts(window) -> list[str]:
     return [w.text() for w in window.statusBar().findChildren(QLabel)]
 
 
-def test_the_frame_docks_every_view(make_main_window, post: Post) -> None:
+def test_the_frame_docks_every_view(make_main_window, post: Post, qtbot) -> None:
     window = make_main_window(post)
     titles = dock_titles(window)
     assert titles == {
@@ -28,7 +30,8 @@ def test_the_frame_docks_every_view(make_main_window, post: Post) -> None:
         "dock_conflicts": "冲突",
         "dock_link": "链路状态",
     }
-    assert "后续版本" in window.map_dock.note.text()
+    assert isinstance(window.map_dock, MapDock)  # the live map, its page served offline
+    qtbot.waitUntil(lambda: window.map_dock.bridge.is_ready, timeout=60_000)
     assert window.windowTitle() == "智救指挥所 — 重庆市防汛抗旱指挥部"
 
 
@@ -89,3 +92,28 @@ def test_layout_is_saved_and_restored(make_main_window, post: Post, qtbot) -> No
     assert again.units_dock.isVisible()
     assert not again.tasks_dock.isFloating()
     assert not any(d.isHidden() for d in again.findChildren(QDockWidget))
+
+
+def test_a_task_picked_on_the_map_is_picked_in_the_table_and_back(make_main_window, post: Post, qtbot) -> None:
+    tid = tasks.issue_task(post.store, OPERATOR, title="朝天门码头封控", assignee=post.units["fire"],
+                           incident_id=post.incidents["flood"], geom=common.point(106.5856, 29.5664))
+    window = make_main_window(post)
+    map_dock, tasks_dock = window.map_dock, window.tasks_dock
+    qtbot.waitUntil(lambda: map_dock.bridge.is_ready and features.map_id("task", tid) in map_dock.bridge.shown,
+                    timeout=60_000)
+
+    map_dock.featureSelected.emit("task", tid)  # what a click on its marker emits
+    assert tasks_dock.selected_id() == tid
+
+    other = post.tasks["evacuate"]
+    tasks_dock.select_task(other)
+    assert map_dock.selected == ("task", other)
+    tasks_dock.select_task(tid)
+    assert map_dock.selected == ("task", tid)
+    answers: list[object] = []
+
+    def highlighted() -> bool:  # asks the page again on each poll; true once it answered the id
+        map_dock.page.runJavaScript("Zhijiu.selectedId()", 0, answers.append)
+        return features.map_id("task", tid) in answers
+
+    qtbot.waitUntil(highlighted, timeout=10_000)
