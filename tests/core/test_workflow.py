@@ -329,3 +329,26 @@ def test_bad_input_is_refused_with_a_reason(chain):
     with pytest.raises(Refused, match="response level"):
         plans.declare_level(rear.store, "李明", "inc", 5)
     rear.write(Draft("log", "l1", "add", {"text": "ok", "category": "duty"}))
+
+
+def test_the_situation_report_is_self_contained_chinese_html(chain):
+    from app.services.sitrep import sitrep_html
+
+    city, rear, fwd = chain
+    city.put("incident", "inc", response_level=3)
+    rear.put("unit", "u1", name="渝中区水上应急救援队", type="specialist", status="on_scene", headcount=16)
+    city.send_to(fwd)
+    file_report(fwd.store, "赵刚", incident_id="inc", kind="first", evacuated=120, injured=1, text="<b>首报</b>")
+    file_report(fwd.store, "赵刚", incident_id="inc", kind="followup", evacuated=300, injured=1)
+    file_report(rear.store, "李明", incident_id="inc", kind="first", evacuated=50, loss_10k_yuan=12.5)
+    ts.issue_task(rear.store, "李明", title="搜寻落水人员", assignee="u1", incident_id="inc",
+                  deadline=T0 + 60_000)  # fmt: skip
+    fwd.send_to(rear)
+    png = b"\x89PNG\r\n\x1a\n" + b"\0" * 16
+    html = sitrep_html(rear.store, "inc", now=T0 + 3_600_000, map_png=png, post_name="区指挥中心")
+    assert "<style>" in html and "<link" not in html and "<script" not in html
+    assert "Ⅲ级应急响应" in html and "data:image/png;base64,iVBORw0KGgo" in html
+    assert '<div class="v">350</div>转移（人）' in html  # 300 + 50: each post's latest, not the sum
+    assert '<div class="v">12.5</div>直接经济损失（万元）' in html
+    assert "渝中区水上应急救援队" in html and "搜寻落水人员" in html and "59分钟" in html
+    assert "<b>首报</b>" not in html  # text is escaped
