@@ -29,11 +29,13 @@ from PySide6.QtWidgets import (
 from app.ops import Op
 from app.store.apply import ApplyResult
 from ui import labels
+from ui.alerts import WindowAlerts
 from ui.digest import DigestDialog
 from ui.docks.base import ViewDock
 from ui.docks.conflicts import ConflictsDock
 from ui.docks.link import OFFLINE_COLOR, ONLINE_COLOR, LinkDock, OfflineBanner
 from ui.docks.placeholders import PlaceholderDock
+from ui.docks.plans import PlansDock
 from ui.docks.reports import ReportsDock
 from ui.docks.tasks import TasksDock
 from ui.docks.units import UnitsDock
@@ -79,11 +81,14 @@ class MainWindow(QMainWindow):
         self.units_dock = UnitsDock(session, self)
         self.conflicts_dock = ConflictsDock(session, self)
         self.link_dock = LinkDock(session, self)
+        self.plans_dock = PlansDock(session, self)
         self.docks: list[ViewDock] = [
             self.map_dock, self.board_dock, self.feeds_dock, self.tasks_dock,
             self.reports_dock, self.units_dock, self.conflicts_dock, self.link_dock,
+            self.plans_dock,
         ]
         self._build_banner()
+        self.alerts = WindowAlerts(self, session, self.tasks_dock)  # escalation: red bar + sound
         self._place_docks()
         self._default_state = self.saveState()
 
@@ -119,6 +124,7 @@ class MainWindow(QMainWindow):
         self.splitDockWidget(self.tasks_dock, self.reports_dock, Qt.Orientation.Vertical)
         self.splitDockWidget(self.reports_dock, self.units_dock, Qt.Orientation.Horizontal)
         self.tabifyDockWidget(self.units_dock, self.conflicts_dock)
+        self.tabifyDockWidget(self.conflicts_dock, self.plans_dock)
         self.tabifyDockWidget(self.reports_dock, self.link_dock)
         self.map_dock.raise_()
         self.units_dock.raise_()
@@ -422,6 +428,7 @@ class MainWindow(QMainWindow):
         if self.link_card_dialog is not None:
             self.link_card_dialog.cleanup()
         self.lock.cleanup()
+        self.alerts.cleanup()
         for dock in self.docks:
             dock.cleanup()
 

@@ -24,9 +24,10 @@ def test_the_frame_docks_every_view(make_main_window, post: Post) -> None:
         "dock_feeds": "图传",
         "dock_tasks": "任务",
         "dock_reports": "信息报送与值班日志",
-        "dock_units": "救援队伍",
+        "dock_units": "救援队伍与物资",
         "dock_conflicts": "冲突",
         "dock_link": "链路状态",
+        "dock_plans": "应急预案",
     }
     assert "后续版本" in window.map_dock.note.text()
     assert window.windowTitle() == "智救指挥所 — 重庆市防汛抗旱指挥部"
@@ -44,7 +45,7 @@ def test_language_switch_changes_visible_text(make_main_window, post: Post, qtbo
 
     qtbot.waitUntil(lambda: window.tasks_dock.windowTitle() == "Tasks")
     assert window.tasks_dock.buttons["acknowledged"].text() == "Acknowledge"
-    assert window.units_dock.windowTitle() == "Rescue teams"
+    assert window.units_dock.windowTitle() == "Teams and supplies"
     assert window.map_dock.windowTitle() == "Map"
     assert model.index(row, 1).data() == "In progress"
     assert model.headerData(0, Qt.Orientation.Horizontal) == "Task"
