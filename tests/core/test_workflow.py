@@ -352,3 +352,21 @@ def test_the_situation_report_is_self_contained_chinese_html(chain):
     assert '<div class="v">12.5</div>直接经济损失（万元）' in html
     assert "渝中区水上应急救援队" in html and "搜寻落水人员" in html and "59分钟" in html
     assert "<b>首报</b>" not in html  # text is escaped
+
+
+def test_teams_with_type_headcount_equipment_status_and_position(chain):
+    from app.services import units
+
+    _city, rear, fwd = chain
+    uid = units.add_unit(fwd.store, "赵刚", name="菜园坝街道综合应急救援队", type="grassroots",
+                         headcount=18, equipment=["救生衣20件", "扩音喇叭"], lon_lat=(106.54, 29.55))  # fmt: skip
+    units.move_unit(fwd.store, "赵刚", uid, status="on_scene", lon_lat=(106.545, 29.546))
+    fwd.send_to(rear)
+    (team,) = units.units(rear.store, post_id=fwd.post_id)
+    assert (team.get("status"), team.get("headcount"), team.get("geom")["coordinates"]) == (
+        "on_scene", 18, [106.545, 29.546],
+    )  # fmt: skip
+    other = units.add_unit(rear.store, "李明", name="区消防救援支队", type="fire_rescue")
+    rear.send_to(fwd)
+    with pytest.raises(Refused, match="edits only the units it commands"):
+        units.move_unit(fwd.store, "赵刚", other, status="en_route")
