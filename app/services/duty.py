@@ -7,14 +7,20 @@ derived from the message, so each is written once however often a post looks.
 
 from __future__ import annotations
 
+import logging
 import uuid
+import weakref
 from datetime import UTC, datetime, timedelta, timezone
 
 from app.domain.task import OPEN
 from app.ops import hlc_ms
 from app.services.alerts import alerts
 from app.services.common import create, now_ms
+from app.store.apply import ApplyResult
 from app.store.store import Draft, Entity, Refused, Store
+
+log = logging.getLogger(__name__)
+AUTO_OPERATOR = "系统(自动回执)"
 
 _RECEIPT_NS = uuid.uuid5(uuid.NAMESPACE_URL, "https://zhijiu.invalid/receipt")
 _CST = timezone(timedelta(hours=8), "CST")
@@ -139,3 +145,33 @@ def receipts(store: Store, message_id: str) -> dict[str, int | None]:
     for r in store.entities("receipt", parent_id=message_id):
         out[str(r.get("kind"))] = hlc_ms(r.created_hlc)
     return out
+
+
+_hooked: weakref.WeakSet[Store] = weakref.WeakSet()
+
+
+def hook_delivery_receipts(store: Store) -> None:
+    """From now on, a message to this post that arrives (by sync, or written here) gets its
+    "delivered" receipt at once, so the sender sees it over the same link. Idempotent."""
+    if store in _hooked:
+        return
+    _hooked.add(store)
+
+    def on_change(result: ApplyResult) -> None:
+        arrived = [eid for etype, eid in result.changed if etype == "message"]
+        if not arrived or store.identity is None:
+            return
+        me = store.identity.post_id
+        drafts = []
+        for mid in sorted(arrived):
+            message = store.get("message", mid)
+            rid = receipt_id(mid, "delivered")
+            if message is not None and message.get("to") == me and store.get("receipt", rid) is None:
+                drafts.append(Draft("receipt", rid, "add", {"message_id": mid, "kind": "delivered"}))
+        if drafts:
+            try:
+                store.write(drafts, operator=AUTO_OPERATOR)
+            except Refused as exc:  # e.g. this post was revoked: nothing to acknowledge with
+                log.warning("delivery receipts not written: %s", exc)
+
+    store.subscribe(on_change)

@@ -370,3 +370,14 @@ def test_teams_with_type_headcount_equipment_status_and_position(chain):
     rear.send_to(fwd)
     with pytest.raises(Refused, match="edits only the units it commands"):
         units.move_unit(fwd.store, "赵刚", other, status="en_route")
+
+
+def test_a_message_is_marked_delivered_as_it_arrives(chain):
+    _city, rear, fwd = chain
+    duty.hook_delivery_receipts(fwd.store)
+    duty.hook_delivery_receipts(fwd.store)  # idempotent: one listener
+    mid = duty.send_message(rear.store, "李明", fwd.post_id, "收到请回复")
+    rear.send_to(fwd)
+    fwd.send_to(rear)
+    assert duty.receipts(rear.store, mid)["delivered"] is not None
+    assert len(fwd.store.entities("receipt")) == 1

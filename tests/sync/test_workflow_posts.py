@@ -1,7 +1,8 @@
 """The order loop across two posts in real processes over real ZeroMQ: the city rear issues an
 order to a forward post, which receives it by sync, acknowledges it, reports back with a photo
 and finishes it; the city sees every step with who did it. The forward post's attempt to cancel
-the rear's order is refused with its reason and changes nothing anywhere."""
+the rear's order is refused with its reason and changes nothing anywhere. A message from the city
+comes back with its delivered (written on arrival) and read receipts."""
 
 from __future__ import annotations
 
@@ -38,6 +39,10 @@ def test_issue_acknowledge_feedback_done_across_posts(net):
               "--operator", "李明")  # fmt: skip
     tid = task["id"]
 
+    city.python(
+        "from app.services.duty import send_message\n"
+        f"send_message(store, '李明', {fwd_id!r}, '请每小时报告转移人数')"
+    )
     net.serve(city)
     assert net.sync_once(forward).returncode == 0
     mine = js(forward, "task", "list", "--assigned-to-me")
@@ -49,6 +54,11 @@ def test_issue_acknowledge_feedback_done_across_posts(net):
     r = run("task", "update", tid, "--reassign", city_id, "--kind", "post", data=forward.data, check=False)
     assert r.returncode == 1 and r.stderr.strip() == f"zhijiu: {ONLY_ISSUER}"
 
+    forward.python(  # delivered as it arrived (written by the sync itself); now read
+        "from app.services.duty import inbox, mark_read, receipts\n"
+        "(m,) = inbox(store); assert receipts(store, m.eid)['delivered'] is not None\n"
+        "mark_read(store, '赵刚', m.eid)"
+    )
     run("task", "update", tid, "--status", "acknowledged", "--operator", "赵刚", data=forward.data)
     forward.python(
         "from app.services.common import create\n"
@@ -60,6 +70,11 @@ def test_issue_acknowledge_feedback_done_across_posts(net):
     assert net.sync_once(forward).returncode == 0
     net.stop(city)
 
+    city.python(
+        "from app.services.duty import outbox, receipts\n"
+        "(m,) = outbox(store); r = receipts(store, m.eid)\n"
+        "assert r['delivered'] is not None and r['read'] is not None, r"
+    )
     shown = js(city, "task", "show", tid)
     assert shown["status"] == "done"
     steps = [(h["action"], h["post"], h["operator"]) for h in shown["history"]]
