@@ -174,7 +174,7 @@ class AlertBanner(QWidget):
         super().__init__(parent)
         self.setObjectName("alert_banner")
         self.monitor = monitor
-        self.setAutoFillBackground(True)
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)  # the red of the style sheet
         self.setStyleSheet(f"#alert_banner {{ background: {ALERT_RED}; }} "
                            "#alert_banner QLabel { color: white; font-weight: bold; }")
         layout = QHBoxLayout(self)
@@ -202,9 +202,8 @@ class AlertBanner(QWidget):
 
     @Slot(list)
     def show_alerts(self, alerts: list[alert_service.Alert]) -> None:
-        if not alerts:
+        if not alerts:  # the bar holding the banner hides itself (WindowAlerts)
             self.text.clear()
-            self.setVisible(False)
             return
         links = [f"<a style='color:white' href='{a.etype}:{a.eid}'>{html.escape(alert_text(a))}</a>"
                  for a in alerts[:SHOWN]]
@@ -212,7 +211,6 @@ class AlertBanner(QWidget):
         head = labels.arg(self.tr("⚠ %1 alerts:"), len(alerts))
         tail = labels.arg(self.tr("and %1 more"), more) if more > 0 else ""
         self.text.setText(f"{html.escape(head)} " + "；".join(links) + (f" {html.escape(tail)}" if tail else ""))
-        self.setVisible(True)
 
     @Slot(str)
     def _on_link(self, link: str) -> None:

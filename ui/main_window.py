@@ -87,6 +87,8 @@ class MainWindow(QMainWindow):
             self.reports_dock, self.units_dock, self.conflicts_dock, self.link_dock,
             self.plans_dock,
         ]
+        if hasattr(self.map_dock, "export_image"):  # the real map: its snapshot goes in the sitrep
+            self.reports_dock.map_view = self.map_dock
         self._build_banner()
         self.alerts = WindowAlerts(self, session, self.tasks_dock)  # escalation: red bar + sound
         self._place_docks()

@@ -62,7 +62,7 @@
         <translation>静音</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+16"/>
         <source>⚠ %1 alerts:</source>
         <translation>⚠ 告警 %1 项：</translation>
     </message>
@@ -75,7 +75,7 @@
 <context>
     <name>AlertKind</name>
     <message>
-        <location line="-160"/>
+        <location line="-159"/>
         <source>not acknowledged</source>
         <translation>未签收</translation>
     </message>
@@ -1522,7 +1522,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="+271"/>
+        <location filename="../../ui/main_window.py" line="+273"/>
         <source>%1 · %2 (%3)</source>
         <translation>%1 · %2（%3）</translation>
     </message>
@@ -2757,7 +2757,7 @@
 <context>
     <name>ReportsDock</name>
     <message>
-        <location filename="../../ui/docks/reports.py" line="+157"/>
+        <location filename="../../ui/docks/reports.py" line="+170"/>
         <source>Reports and duty log</source>
         <translation>信息报送与值班日志</translation>
     </message>
@@ -2780,6 +2780,11 @@
         <location line="+1"/>
         <source>File report…</source>
         <translation>报送信息…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Situation report (PDF)…</source>
+        <translation>情况报告（PDF）…</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2807,7 +2812,62 @@
         <translation>发送</translation>
     </message>
     <message>
-        <location line="+74"/>
+        <location line="+72"/>
+        <location line="+31"/>
+        <source>Situation report</source>
+        <translation>情况报告</translation>
+    </message>
+    <message>
+        <location line="-30"/>
+        <source>Incident:</source>
+        <translation>事件：</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Save the situation report in</source>
+        <translation>情况报告保存到</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Exporting the situation report…</source>
+        <translation>正在导出情况报告…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Taking the map snapshot…</source>
+        <translation>正在截取态势图…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Writing the report…</source>
+        <translation>正在生成报告…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Laying out the pages…</source>
+        <translation>正在排版…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Printing the PDF…</source>
+        <translation>正在生成 PDF…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Done.</source>
+        <translation>完成。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Written:
+%1
+%2</source>
+        <translation>已生成：
+%1
+%2</translation>
+    </message>
+    <message>
+        <location line="+27"/>
         <source>Hand over shift</source>
         <translation>值班交接</translation>
     </message>

@@ -110,6 +110,7 @@ def test_an_unacknowledged_order_past_its_time_raises_the_alert(make_main_window
     assert alerts.monitor.sound.sounded == sounded + 1  # the alarm went off
     alerts.monitor.poll()
     assert alerts.monitor.sound.sounded == sounded + 1  # once per new alert, not per poll
+    qtbot.waitUntil(lambda: alerts.bar.geometry().height() > 10)  # laid out across the window
     window.grab().save("/tmp/zhijiu_alert.png")
 
     # clicking it selects the order on the board

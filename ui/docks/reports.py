@@ -11,17 +11,20 @@ from __future__ import annotations
 
 import contextlib
 import html
+from pathlib import Path
 
 from PySide6.QtCore import QSortFilterProxyModel, Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
+    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QInputDialog,
     QLabel,
     QLineEdit,
     QMessageBox,
+    QProgressDialog,
     QPushButton,
     QTableView,
     QTabWidget,
@@ -44,6 +47,7 @@ from ui.models.messages import MessageTableModel
 from ui.models.reports import FIGURE_COLUMNS, ReportTableModel
 from ui.reasons import show_refused
 from ui.session import Session
+from ui.sitrep_export import SitrepExporter
 
 
 def _table(parent: QWidget, model: EntityTableModel) -> tuple[QTableView, QSortFilterProxyModel]:
@@ -73,6 +77,9 @@ class ReportsDock(ViewDock):
         self.session = session
         self.last_message: QMessageBox | None = None
         self.report_dialog: ReportDialog | None = None
+        self.map_view: object | None = None  # a MapDock, for the report's map snapshot (lead wires it)
+        self.exporter: SitrepExporter | None = None
+        self.export_progress: QProgressDialog | None = None
         self.tabs = QTabWidget(self)
 
         reports_page = QWidget(self.tabs)
@@ -87,6 +94,10 @@ class ReportsDock(ViewDock):
         self.report_button.setObjectName("file_report")
         self.report_button.clicked.connect(lambda: self.open_report_form())
         top.addWidget(self.report_button, 0, Qt.AlignmentFlag.AlignTop)
+        self.sitrep_button = QPushButton(reports_page)
+        self.sitrep_button.setObjectName("export_sitrep")
+        self.sitrep_button.clicked.connect(lambda: self.export_sitrep())
+        top.addWidget(self.sitrep_button, 0, Qt.AlignmentFlag.AlignTop)
         layout.addLayout(top)
         self.report_model = ReportTableModel(session, self)
         self.report_view, self.report_proxy = _table(reports_page, self.report_model)
@@ -152,6 +163,8 @@ class ReportsDock(ViewDock):
         self.message_model.cleanup()
         if self.report_dialog is not None:
             self.report_dialog.close()
+        if self.export_progress is not None:
+            self.export_progress.close()
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Reports and duty log"))
@@ -159,6 +172,7 @@ class ReportsDock(ViewDock):
         self.tabs.setTabText(1, self.tr("Duty log"))
         self.tabs.setTabText(2, self.tr("Messages"))
         self.report_button.setText(self.tr("File report…"))
+        self.sitrep_button.setText(self.tr("Situation report (PDF)…"))
         self.log_edit.setPlaceholderText(self.tr("New duty-log entry…"))
         self.log_button.setText(self.tr("Add entry"))
         self.handover_button.setText(self.tr("Hand over shift…"))
@@ -193,6 +207,8 @@ class ReportsDock(ViewDock):
     def open_report_form(self, incident_id: str | None = None) -> ReportDialog:
         if self.report_dialog is not None:
             self.report_dialog.close()
+        if self.export_progress is not None:
+            self.export_progress.close()
         dialog = ReportDialog(self.session, self, incident_id=incident_id)
         dialog.pickOnMapRequested.connect(self.pickOnMapRequested)
         dialog.accepted.connect(lambda: dialog.result_form and self.file_report(dialog.result_form))
@@ -219,6 +235,61 @@ class ReportsDock(ViewDock):
         except OSError as exc:
             self.last_message = show_refused(self, f"{exc.strerror or exc}: {exc.filename}")
         return None
+
+    # ------------------------------------------------------------------ situation report
+
+    def export_sitrep(self, incident_id: str | None = None, out_dir: Path | None = None) -> SitrepExporter | None:
+        """Export the incident's situation report as PDF and HTML, with a progress dialog."""
+        store = self.session.store
+        if incident_id is None:
+            open_ = [e for e in sorted(store.entities("incident"), key=lambda e: -e.created_hlc)
+                     if e.get("status") == "open"]
+            if not open_:
+                return None
+            incident_id = open_[0].eid
+            if len(open_) > 1:
+                names = [self.session.names.incident(e.eid) for e in open_]
+                name, ok = QInputDialog.getItem(self, self.tr("Situation report"),
+                                                self.tr("Incident:"), names, 0, False)
+                if not ok:
+                    return None
+                incident_id = open_[names.index(name)].eid
+        if out_dir is None:
+            chosen = QFileDialog.getExistingDirectory(
+                self, self.tr("Save the situation report in"), str(self.session.folder.path))
+            if not chosen:
+                return None
+            out_dir = Path(chosen)
+        if self.exporter is not None and self.exporter.running:
+            return self.exporter
+        exporter = SitrepExporter(self.session, self, map_view=self.map_view)
+        progress = QProgressDialog(self.tr("Exporting the situation report…"), "", 0, 100, self)
+        progress.setCancelButton(None)
+        progress.setWindowModality(Qt.WindowModality.WindowModal)
+        progress.setMinimumDuration(0)
+        words = {"map": self.tr("Taking the map snapshot…"), "html": self.tr("Writing the report…"),
+                 "layout": self.tr("Laying out the pages…"), "pdf": self.tr("Printing the PDF…"),
+                 "done": self.tr("Done.")}
+        exporter.progress.connect(lambda p, step: (progress.setValue(p), progress.setLabelText(words[step])))
+        exporter.finished.connect(lambda pdf, html_path: self._on_exported(progress, pdf, html_path))
+        exporter.failed.connect(lambda reason: self._on_export_failed(progress, reason))
+        self.exporter, self.export_progress = exporter, progress
+        progress.show()
+        exporter.export(incident_id, out_dir)
+        return exporter
+
+    def _on_exported(self, progress: QProgressDialog, pdf: str, html_path: str) -> None:
+        progress.close()
+        box = QMessageBox(QMessageBox.Icon.Information, self.tr("Situation report"),
+                          labels.arg(self.tr("Written:\n%1\n%2"), pdf, html_path),
+                          QMessageBox.StandardButton.Ok, self)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()
+        self.last_message = box
+
+    def _on_export_failed(self, progress: QProgressDialog, reason: str) -> None:
+        progress.close()
+        self.last_message = show_refused(self, reason)
 
     # ------------------------------------------------------------------ duty log
 
