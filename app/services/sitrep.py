@@ -231,6 +231,7 @@ def render(s: Sitrep, map_png: bytes | None = None) -> str:
     out.append("<h2>五、任务执行情况</h2>")
     out.append(f"<p>在办任务{len(s.open_tasks)}项，其中超时{len({a.eid for a in s.overdue})}项。</p>")
     late_ids = {a.eid for a in s.overdue}
+    past_deadline = {a.eid for a in s.overdue if a.kind == "overdue"}
     out.append(
         _table(
             ["任务", "承办", "优先级", "状态", "完成时限"],
@@ -240,7 +241,7 @@ def render(s: Sitrep, map_png: bytes | None = None) -> str:
                     _td(s.names.get(str(t.get("assignee")), t.get("assignee"))),
                     _td(PRIORITY.get(str(t.get("priority")), t.get("priority") or "—")),
                     _td(TASK_STATUS.get(str(t.get("status")), t.get("status"))),
-                    _td(when(t.get("deadline")), "late" if t.eid in late_ids else ""),
+                    _td(when(t.get("deadline")), "late" if t.eid in past_deadline else ""),
                 ]
                 for t in s.open_tasks
             ],
