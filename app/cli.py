@@ -488,6 +488,12 @@ def build_parser() -> Parser:
     ei.add_argument("package", metavar="PACKAGE")
     ei.add_argument("--passphrase-file", metavar="FILE")
 
+    from app.cli_reports import add_report_verbs
+    from app.cli_tasks import add_task_verbs
+
+    add_task_verbs(sub)  # task issue|update|list|show
+    add_report_verbs(sub)  # report file|list|sitrep
+
     sp = verb("bench", cmd_bench, "run benchmarks and print figures and ratios against baselines")
     sp.add_argument("names", nargs="*", metavar="NAME", help="which benchmarks (default: all)")
     sp.add_argument("--json", action="store_true")

@@ -377,3 +377,20 @@ def test_a_peer_ends_with_the_same_state_whatever_the_delivery_order(
         assert peer.dump() == loaded.dump()
     finally:
         peer.close()
+
+
+def test_the_workflow_records_plans_receipts_and_alerts(loaded: Store) -> None:
+    from app.services.alerts import alerts
+    from app.services.duty import inbox, receipts
+    from app.services.plans import plans
+
+    assert {(p.get("category"), p.get("level")) for p in plans(loaded)} == {
+        ("flood", 1), ("flood", 2), ("flood", 3), ("flood", 4), ("landslide", 3), ("landslide", 4),
+    }  # fmt: skip
+    states = [receipts(loaded, m.eid) for m in loaded.entities("message")]
+    assert sum(r["read"] is not None for r in states) == 2
+    assert sum(r["delivered"] is not None and r["read"] is None for r in states) == 1
+    assert inbox(loaded)  # the district told the city: its own post marks delivery at run time
+    kinds = {(a.kind, a.eid) for a in alerts(loaded, now_ms())}
+    assert {k for k, _ in kinds} == {"unacknowledged", "overdue", "report_due"}
+    assert ("report_due", FLOOD) in kinds  # the hourly 续报 is late

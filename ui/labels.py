@@ -239,6 +239,8 @@ ENTITY_TYPE = CodeTable("EntityType", {
     "stock": QT_TRANSLATE_NOOP("EntityType", "Stock movement"),
     "occupancy": QT_TRANSLATE_NOOP("EntityType", "Shelter occupancy"),
     "post": QT_TRANSLATE_NOOP("EntityType", "Command post"),
+    "plan": QT_TRANSLATE_NOOP("EntityType", "Response plan"),
+    "receipt": QT_TRANSLATE_NOOP("EntityType", "Message receipt"),
 })
 
 FIELD_NAME = CodeTable("FieldName", {
@@ -271,6 +273,21 @@ FIELD_NAME = CodeTable("FieldName", {
     "valid_to": QT_TRANSLATE_NOOP("FieldName", "Valid until"),
     "stage": QT_TRANSLATE_NOOP("FieldName", "Stage"),
     "deleted": QT_TRANSLATE_NOOP("FieldName", "Deleted"),
+    "kind": QT_TRANSLATE_NOOP("FieldName", "Kind"),
+    "items": QT_TRANSLATE_NOOP("FieldName", "Items"),
+    "from_depot": QT_TRANSLATE_NOOP("FieldName", "From depot"),
+    "to_depot": QT_TRANSLATE_NOOP("FieldName", "To depot"),
+    "plan_key": QT_TRANSLATE_NOOP("FieldName", "Response plan item"),
+    "first_report_within_min": QT_TRANSLATE_NOOP("FieldName", "First report due within (min)"),
+    "report_every_min": QT_TRANSLATE_NOOP("FieldName", "Follow-up report every (min)"),
+    "tasks": QT_TRANSLATE_NOOP("FieldName", "Standard tasks"),
+    "ack_within_s": QT_TRANSLATE_NOOP("FieldName", "Acknowledge within"),
+    "attachments": QT_TRANSLATE_NOOP("FieldName", "Attachments"),
+})
+
+TASK_KIND = CodeTable("TaskKind", {
+    "order": QT_TRANSLATE_NOOP("TaskKind", "Order"),
+    "allocation": QT_TRANSLATE_NOOP("TaskKind", "Supply allocation"),
 })
 
 # Which table names the values of a field, per entity type (None: any entity type).
@@ -278,6 +295,9 @@ _VALUE_TABLES: dict[tuple[str | None, str], CodeTable] = {
     ("task", "status"): TASK_STATUS,
     ("task", "priority"): PRIORITY,
     ("task", "assignee_kind"): ASSIGNEE_KIND,
+    ("task", "kind"): TASK_KIND,
+    ("plan", "category"): INCIDENT_CATEGORY,
+    ("plan", "level"): RESPONSE_LEVEL,
     ("unit", "type"): UNIT_TYPE,
     ("unit", "status"): UNIT_STATUS,
     ("incident", "category"): INCIDENT_CATEGORY,

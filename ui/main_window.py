@@ -30,12 +30,14 @@ from PySide6.QtWidgets import (
 from app.ops import Op
 from app.store.apply import ApplyResult
 from ui import labels
+from ui.alerts import WindowAlerts
 from ui.digest import DigestDialog
 from ui.docks.base import ViewDock
 from ui.docks.conflicts import ConflictsDock
 from ui.docks.link import OFFLINE_COLOR, ONLINE_COLOR, LinkDock, OfflineBanner
 from ui.docks.map import MapDock
 from ui.docks.placeholders import PlaceholderDock
+from ui.docks.plans import PlansDock
 from ui.docks.reports import ReportsDock
 from ui.docks.tasks import TasksDock
 from ui.docks.units import UnitsDock
@@ -81,12 +83,16 @@ class MainWindow(QMainWindow):
         self.units_dock = UnitsDock(session, self)
         self.conflicts_dock = ConflictsDock(session, self)
         self.link_dock = LinkDock(session, self)
+        self.plans_dock = PlansDock(session, self)
         self.docks: list[ViewDock] = [
             self.map_dock, self.board_dock, self.feeds_dock, self.tasks_dock,
             self.reports_dock, self.units_dock, self.conflicts_dock, self.link_dock,
+            self.plans_dock,
         ]
+        self.reports_dock.map_view = self.map_dock  # its snapshot goes in the situation report
         self._build_status_bar()  # before the docks: added later, it leaves stale dock tab bars
         self._build_banner()
+        self.alerts = WindowAlerts(self, session, self.tasks_dock)  # escalation: red bar + sound
         self._place_docks()
         self._link_selection()
         self._default_state = self.saveState()
@@ -126,8 +132,10 @@ class MainWindow(QMainWindow):
         self.tabifyDockWidget(self.conflicts_dock, self.link_dock)
         self.addDockWidget(bottom, self.reports_dock)
         self.splitDockWidget(self.reports_dock, self.units_dock, Qt.Orientation.Horizontal)
+        self.tabifyDockWidget(self.units_dock, self.plans_dock)
         self.map_dock.raise_()
         self.tasks_dock.raise_()
+        self.units_dock.raise_()
         self.resizeDocks([self.map_dock, self.tasks_dock], [940, 660], Qt.Orientation.Horizontal)
         self.resizeDocks([self.reports_dock], [300], Qt.Orientation.Vertical)
         self.resizeDocks([self.reports_dock, self.units_dock], [900, 700], Qt.Orientation.Horizontal)
@@ -451,6 +459,7 @@ class MainWindow(QMainWindow):
         if self.link_card_dialog is not None:
             self.link_card_dialog.cleanup()
         self.lock.cleanup()
+        self.alerts.cleanup()
         for dock in self.docks:
             dock.cleanup()
 

@@ -33,6 +33,8 @@ _KNOWN = {
         "Refusal", "A forward command post edits only the teams it commands."),
     "forbidden: the post is revoked": QT_TRANSLATE_NOOP(
         "Refusal", "This post has been revoked from the roster."),
+    "forbidden: only the recipient acknowledges a message": QT_TRANSLATE_NOOP(
+        "Refusal", "Only the post a message was sent to confirms its delivery or reading."),
     "this field has no conflict (any more)": QT_TRANSLATE_NOOP(
         "Refusal", "This conflict has already been resolved."),
     "this store has no post identity to sign with": QT_TRANSLATE_NOOP(
@@ -70,6 +72,24 @@ def show_refused(parent: QWidget, reason: str) -> QMessageBox:
         QCoreApplication.translate("Refusal", "Nothing was changed.")
     )
     box.setDetailedText(reason)
+    box.setStandardButtons(QMessageBox.StandardButton.Ok)
+    box.setWindowModality(Qt.WindowModality.WindowModal)
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    box.open()
+    return box
+
+
+def show_refusals(parent: QWidget, refused: list[tuple[str, str]], done: int) -> QMessageBox:
+    """Say which of several changes (a bulk action) were refused, each by its title and why."""
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Warning)
+    box.setWindowTitle(QCoreApplication.translate("Refusal", "Not allowed"))
+    box.setText(labels.arg(QCoreApplication.translate(
+        "Refusal", "%1 done, %2 refused:"), done, len(refused)))
+    box.setInformativeText("\n".join(
+        labels.arg(QCoreApplication.translate("Refusal", "%1: %2"), title, explain(reason))
+        for title, reason in refused))
+    box.setDetailedText("\n".join(f"{title}: {reason}" for title, reason in refused))
     box.setStandardButtons(QMessageBox.StandardButton.Ok)
     box.setWindowModality(Qt.WindowModality.WindowModal)
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

@@ -3,7 +3,19 @@
 ``SPECS`` maps an entity type name to its spec; it is the single list of what a post can hold.
 """
 
-from app.domain import feature, incident, log, media, post, report, supply, task, unit, warning
+from app.domain import (
+    feature,
+    incident,
+    log,
+    media,
+    plan,
+    post,
+    report,
+    supply,
+    task,
+    unit,
+    warning,
+)
 from app.domain.schema import EntitySpec
 
 SPECS: dict[str, EntitySpec] = {
@@ -19,6 +31,8 @@ SPECS: dict[str, EntitySpec] = {
         warning.SPEC,
         log.LOG,
         log.MESSAGE,
+        log.RECEIPT,
+        plan.SPEC,
         supply.STOCK,
         supply.OCCUPANCY,
         post.SPEC,

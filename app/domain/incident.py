@@ -21,5 +21,8 @@ SPEC = EntitySpec(
         "closed_at": FieldSpec(time_ms(), time=True),
         "district": FieldSpec(text(100)),
         "description": FieldSpec(text(4000)),
+        # reporting deadlines (报送时限): 首报 within this of opening, then 续报 at this cadence
+        "first_report_within_min": FieldSpec(integer(1, 7 * 24 * 60)),
+        "report_every_min": FieldSpec(integer(1, 7 * 24 * 60)),
     },
 )

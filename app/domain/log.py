@@ -1,4 +1,8 @@
-"""Duty log entries (值班日志) and messages between posts; both append-only."""
+"""Duty log entries (值班日志), messages between posts and their receipts; all append-only.
+
+A receipt says a message was delivered to (or read at) the post it was sent to; only that post
+writes it, and its id is derived from the message and the kind, so it is written once.
+"""
 
 from app.domain.schema import EntitySpec, FieldSpec, choice, ref, text
 
@@ -18,9 +22,23 @@ MESSAGE = EntitySpec(
     name="message",
     append_only=True,
     incident_field=None,
+    parent_field="to",
     fields={
         "to": FieldSpec(ref(), required=True),  # post id
         "text": FieldSpec(text(4000), required=True),
         "reply_to": FieldSpec(ref()),
+    },
+)
+
+RECEIPT_KINDS = ("delivered", "read")
+
+RECEIPT = EntitySpec(
+    name="receipt",
+    append_only=True,
+    incident_field=None,
+    parent_field="message_id",
+    fields={
+        "message_id": FieldSpec(ref(), required=True),
+        "kind": FieldSpec(choice(*RECEIPT_KINDS), required=True),
     },
 )

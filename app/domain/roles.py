@@ -7,6 +7,7 @@
 | forward                  | features, reports, media, its own units, tasks to its own units,|
 |                          | work the tasks issued to it or its units, messages, log, stock  |
 | observer                 | messages and log entries                                        |
+| any post                 | receipts only for messages sent to it                           |
 
 A rule that depends on an entity (who issued a task, which post commands a unit) reads the
 entity's merged state at the moment the op is applied. Ops reach a post by different paths, so
@@ -28,9 +29,10 @@ Lookup = Callable[[str, str], Mapping[str, Any] | None]  # (etype, eid) -> curre
 Assignees = Callable[[str], set[str]]  # task id -> every assignee it ever had
 
 FORWARD_MAY = frozenset(
-    {"feature", "report", "media", "message", "log", "stock", "occupancy", "feedback"}
+    {"feature", "report", "media", "message", "receipt", "log", "stock", "occupancy", "feedback"}
 )
-OBSERVER_MAY = frozenset({"message", "log"})
+OBSERVER_MAY = frozenset({"message", "receipt", "log"})
+ONLY_RECIPIENT = "forbidden: only the recipient acknowledges a message"
 WORK_STATUSES = frozenset({"acknowledged", "in_progress", "done", "failed"})
 
 
@@ -48,6 +50,9 @@ def awaits(op: Op, who: PostInfo, lookup: Lookup, assignees: Assignees) -> tuple
     Such an op is held, not refused, until the entity arrives: ops reach a post by different
     paths, and the answer must not depend on which came first.
     """
+    if op.etype == "receipt":
+        message = str(op.fields.get("message_id"))
+        return ("message", message) if lookup("message", message) is None else None
     if who.authority and who.role == "rear":
         return None
     if op.etype == "task":
@@ -86,6 +91,9 @@ def refusal(op: Op, who: PostInfo, lookup: Lookup, assignees: Assignees) -> str 
         return "forbidden: the post is revoked"
     if op.etype == "post":
         return None if who.authority else "forbidden: only the roster authority edits the roster"
+    if op.etype == "receipt":
+        message = lookup("message", str(op.fields.get("message_id")))
+        return None if message is not None and message.get("to") == who.post_id else ONLY_RECIPIENT
     if who.authority and who.role == "rear":
         return None
     if who.role == "observer":

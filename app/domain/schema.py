@@ -148,6 +148,7 @@ class EntitySpec:
     append_only: bool = False
     incident_field: str | None = "incident_id"
     label_field: str | None = None
+    parent_field: str | None = None  # a ref field kept in an indexed column (children of a parent)
     extra: dict[str, Any] = field(default_factory=dict)
 
     def check_fields(self, values: Mapping[str, Any], *, creating: bool) -> str | None:

@@ -12,6 +12,7 @@ from app.domain.schema import (
     geometry,
     integer,
     list_of,
+    number,
     ref,
     text,
     time_ms,
@@ -22,6 +23,7 @@ TERMINAL = frozenset({"done", "failed", "cancelled"})
 OPEN = frozenset({"issued", "acknowledged", "in_progress"})
 PRIORITIES = ("urgent", "high", "normal", "low")
 ASSIGNEE_KINDS = ("unit", "post")
+KINDS = ("order", "allocation")  # 指令 / 物资调拨 (an allocation moves stock when done)
 
 # Rank for concurrent writes: further along the lifecycle wins.
 STATUS_RANK = {
@@ -32,6 +34,17 @@ STATUS_RANK = {
     "failed": 3,
     "cancelled": 3,
 }
+
+_qty = number(0.001, 1e9)
+_item_name, _unit = text(100), text(20)
+
+
+def _item(v: object) -> str | None:
+    """One line of an allocation: ``{"item": 帐篷, "qty": 50, "unit": 顶}``."""
+    if not isinstance(v, dict) or not {"item", "qty"} <= set(v) <= {"item", "qty", "unit"}:
+        return "must be a map with item, qty and optionally unit"
+    return _item_name(v["item"]) or _qty(v["qty"]) or (_unit(v["unit"]) if "unit" in v else None)
+
 
 SPEC = EntitySpec(
     name="task",
@@ -49,7 +62,12 @@ SPEC = EntitySpec(
         "issued_at": FieldSpec(time_ms(), time=True),
         "ack_within_s": FieldSpec(integer(0, 7 * 24 * 3600)),
         "geom": FieldSpec(geometry("Point")),
-        "attachments": FieldSpec(list_of(ref(), 50)),
+        "attachments": FieldSpec(list_of(ref(), 50)),  # media ids
+        "kind": FieldSpec(choice(*KINDS)),  # absent: an order
+        "items": FieldSpec(list_of(_item, 100)),  # allocation: what moves
+        "from_depot": FieldSpec(ref()),  # allocation: the depot it is drawn from
+        "to_depot": FieldSpec(ref()),  # allocation: the depot it goes to, if any
+        "plan_key": FieldSpec(text(200)),  # made by a response plan: incident/plan/level/#
     },
 )
 
@@ -57,6 +75,7 @@ FEEDBACK = EntitySpec(
     name="feedback",
     append_only=True,
     incident_field=None,
+    parent_field="task_id",
     fields={
         "task_id": FieldSpec(ref(), required=True),
         "text": FieldSpec(text(4000)),

@@ -5,8 +5,10 @@
 scene) and 大溪沟街道应急办 (township rear) — over the six hours before now: a flood incident
 raised from response level Ⅳ to Ⅲ, a landslide incident open at the same time, warnings, the
 朝天门 gauge, hazards and risk points, shelters filling up, depots issuing supplies, ten rescue
-teams moving, seventeen tasks in every state (some overdue), 首报 and 续报 with figures, duty-log
-entries with a 值班交接, and messages between posts.
+teams moving, seventeen tasks in every state (some overdue, one order not acknowledged in time),
+首报 and 续报 with figures (the flood's hourly 续报 now overdue), duty-log entries with a 值班交接,
+messages between posts with their delivered / read receipts, and the district's response plans
+(预案) for floods and landslides at levels Ⅰ–Ⅳ.
 
 How it is built:
 
@@ -51,6 +53,8 @@ from app.domain import SPECS
 from app.identity import public_bytes
 from app.ops import VersionRef, encode, hlc_of_ms, post_id_of
 from app.services.common import now_ms as wall_ms
+from app.services.duty import receipt_id
+from app.services.plans import DEFAULT_PLANS
 from app.store.store import Draft, Refused, Store
 
 log = logging.getLogger(__name__)
@@ -186,15 +190,16 @@ class ScenarioBuilder:
             self._versions[(etype, eid, n)] = ref
         self._live.add(key)
 
-    def add(self, who: Actor, etype: str, **fields: Any) -> str:
-        """An append-only record (report, feedback, log, message, stock, occupancy); its id."""
+    def add(self, who: Actor, etype: str, eid: str | None = None, **fields: Any) -> str:
+        """An append-only record (report, feedback, log, message, stock, occupancy); its id
+        (``eid`` when the record's id is derived, as a message receipt's is)."""
         if not SPECS[etype].append_only:
             raise ValueError(f"{etype} is not append-only")
         problem = SPECS[etype].check_fields(fields, creating=True)
         if problem:
             raise ValueError(f"demo {etype}: {problem}")
         origin = who.post.origin
-        eid = demo_id(etype, f"{origin}/{self._seq.get(origin, 0) + 1}")
+        eid = eid or demo_id(etype, f"{origin}/{self._seq.get(origin, 0) + 1}")
         self._emit(who, etype, eid, "add", fields, {})
         return eid
 
@@ -1237,7 +1242,7 @@ def _tell(b: ScenarioBuilder, city: str) -> None:
         to=city,
         text=(f"渝中区防汛应急响应已于{b.hm()}提升至Ⅲ级，洪水预警升级为橙色，请市防指知悉。"),
     )
-    b.add(li, "message", to=Q, text="储奇门片区增派城市排涝抢险队、急救分队，归你指挥。")
+    msg_to_q = b.add(li, "message", to=Q, text="储奇门片区增派城市排涝抢险队、急救分队，归你指挥。")
 
     b.at(74)
     b.put(
@@ -1796,7 +1801,9 @@ def _tell(b: ScenarioBuilder, city: str) -> None:
         unit="箱",
         reason="市级应急物资储备库调拨补充",
     )
-    b.add(zhou, "message", to=D, text="前指请求增派2艘冲锋舟及夜间照明灯组，保障洪峰过境期间巡查。")
+    msg_boats = b.add(
+        zhou, "message", to=D, text="前指请求增派2艘冲锋舟及夜间照明灯组，保障洪峰过境期间巡查。"
+    )
 
     b.at(212)
     b.add(
@@ -2109,12 +2116,28 @@ def _tell(b: ScenarioBuilder, city: str) -> None:
         ),
     )
     b.feedback(feng, t["slope"], "裂缝日变化量3毫米，持续监测。", 60)
-    b.add(
+    msg_video = b.add(
         zheng,
         "message",
         to=D,
         text="储奇门高点视频已接入1路，卫星链路带宽有限，视频改为每5分钟回传快照。",
     )
+
+    # the workflow's records, told last so every earlier op keeps its number: the district's
+    # response plans (预案) as data, receipts of the messages between demo posts (the last one
+    # delivered, not yet read), and the hourly 续报 cadence of the flood — now overdue
+    b.at(334)
+    for plan in DEFAULT_PLANS:
+        b.put(chen, "plan", demo_id("plan", f"{plan['category']}-{plan['level']}"), **plan)
+    b.put(wang, "incident", flood, report_every_min=60, first_report_within_min=60)
+    b.put(wang, "incident", slide, report_every_min=120, first_report_within_min=60)
+    for who, message, kinds in (
+        (he, msg_to_q, ("delivered", "read")),
+        (chen, msg_boats, ("delivered", "read")),
+        (chen, msg_video, ("delivered",)),
+    ):
+        for kind in kinds:
+            b.add(who, "receipt", eid=receipt_id(message, kind), message_id=message, kind=kind)
 
 
 # ----------------------------------------------------------------------------- loading

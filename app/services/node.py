@@ -45,8 +45,11 @@ def blob_policy(store: Store, blobs: BlobStore, role: str, requested: set[str]) 
 def make_engine(folder: PostFolder, store: Store, *, listen: str | None = None,
                 requested: set[str] | None = None, ping_s: float = PING_S,
                 dead_s: float = DEAD_S) -> SyncEngine:
+    from app.services.duty import hook_delivery_receipts
+
     cfg = folder.config()
     blobs = BlobStore(folder.blobs)
+    hook_delivery_receipts(store)  # messages to this post are acknowledged as they arrive
     return SyncEngine(
         store, keys=folder.curve_keys(), name=cfg.name, listen=listen,
         peers=load_peers(folder.peers_path), blobs=blobs,

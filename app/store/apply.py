@@ -74,10 +74,12 @@ def entity_row(state: EntityState) -> dict[str, Any]:
     spec = SPECS[state.etype]
     values = state.values()
     incident = values.get(spec.incident_field) if spec.incident_field else None
+    parent = values.get(spec.parent_field) if spec.parent_field else None
     return {
         "etype": state.etype,
         "eid": state.eid,
         "incident_id": incident if isinstance(incident, str) else None,
+        "parent_id": parent if isinstance(parent, str) else None,
         "deleted": state.deleted,
         "conflicted": bool(state.conflicts()),
         "created_hlc": state.created[0] if state.created else 0,
@@ -477,6 +479,7 @@ class Batch:
                         col: bindparam(col)
                         for col in (
                             "incident_id",
+                            "parent_id",
                             "deleted",
                             "conflicted",
                             "created_hlc",

@@ -52,6 +52,7 @@ entity = Table(
     Column("etype", String(32), primary_key=True),
     Column("eid", String(64), primary_key=True),
     Column("incident_id", String(64), nullable=True),
+    Column("parent_id", String(64), nullable=True),  # the spec's parent_field: feedback → task …
     Column("deleted", Boolean, nullable=False, default=False),
     Column("conflicted", Boolean, nullable=False, default=False),
     Column("created_hlc", BigInteger, nullable=False),
@@ -63,6 +64,7 @@ entity = Table(
     Index("ix_entity_incident", "etype", "incident_id"),
     Index("ix_entity_conflicted", "conflicted"),
     Index("ix_entity_updated", "etype", "updated_hlc"),
+    Index("ix_entity_parent", "etype", "parent_id"),
 )
 
 held = Table(

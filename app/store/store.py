@@ -320,14 +320,19 @@ class Store:
         etype: str | None = None,
         *,
         incident_id: str | None = None,
+        parent_id: str | None = None,
         include_deleted: bool = False,
     ) -> list[Entity]:
+        """``parent_id`` (with ``etype``): the children named by the spec's parent field, found
+        through an index — a task's feedback, a depot's stock movements, a message's receipts."""
         t = m.entity
         q = select(t)
         if etype is not None:
             q = q.where(t.c.etype == etype)
         if incident_id is not None:
             q = q.where(t.c.incident_id == incident_id)
+        if parent_id is not None:
+            q = q.where(t.c.parent_id == parent_id)
         if not include_deleted:
             q = q.where(t.c.deleted.is_(False))
         with self.engine.connect() as c:

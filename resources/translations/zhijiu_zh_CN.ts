@@ -4,7 +4,7 @@
 <context>
     <name>Ago</name>
     <message>
-        <location filename="../../ui/labels.py" line="+323"/>
+        <location filename="../../ui/labels.py" line="+343"/>
         <source>never</source>
         <translation>从未</translation>
     </message>
@@ -35,9 +35,171 @@
     </message>
 </context>
 <context>
+    <name>AlertBanner</name>
+    <message>
+        <location filename="../../ui/alerts.py" line="+156"/>
+        <source>%1 min</source>
+        <translation>%1 分钟</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 h %2 min</source>
+        <translation>%1 小时 %2 分钟</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 — %2, %3 late</source>
+        <translation>%1 — %2，已超时 %3</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>Sound on</source>
+        <translation>开启声音</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Mute</source>
+        <translation>静音</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>⚠ %1 alerts:</source>
+        <translation>⚠ 告警 %1 项：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>and %1 more</source>
+        <translation>另有 %1 项</translation>
+    </message>
+</context>
+<context>
+    <name>AlertKind</name>
+    <message>
+        <location line="-159"/>
+        <source>not acknowledged</source>
+        <translation>未签收</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>deadline passed</source>
+        <translation>已超过完成时限</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>report overdue</source>
+        <translation>报送超时</translation>
+    </message>
+</context>
+<context>
+    <name>AlertReportKind</name>
+    <message>
+        <location line="+3"/>
+        <source>first report overdue</source>
+        <translation>首报超时</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>follow-up report overdue</source>
+        <translation>续报超时</translation>
+    </message>
+</context>
+<context>
+    <name>AllocationDialog</name>
+    <message>
+        <location filename="../../ui/forms/allocation.py" line="+110"/>
+        <source>Allocate supplies</source>
+        <translation>物资调拨</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Title:</source>
+        <translation>名称(&amp;T)：</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>&amp;From depot:</source>
+        <translation>调出仓库(&amp;F)：</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>&amp;To depot:</source>
+        <translation>调入仓库(&amp;T)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Carried by:</source>
+        <translation>承运(&amp;C)：</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>&amp;Incident:</source>
+        <translation>事件(&amp;I)：</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>&amp;Priority:</source>
+        <translation>紧急程度(&amp;P)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Deadline:</source>
+        <translation>完成时限(&amp;D)：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>e.g. tents to the Caiyuanba shelter</source>
+        <translation>如：帐篷调往菜园坝避难场所</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Item</source>
+        <translation>物资</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>In stock</source>
+        <translation>库存</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>To move</source>
+        <translation>调拨数量</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Issue allocation</source>
+        <translation>下达调拨</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>There is no depot to draw from.</source>
+        <translation>没有可调出的仓库。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Say how much of at least one item is to move.</source>
+        <translation>请至少填写一种物资的调拨数量。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The depot it goes to must differ from the one it leaves.</source>
+        <translation>调入仓库不能与调出仓库相同。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Choose who carries the supplies.</source>
+        <translation>请选择承运的队伍或指挥所。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Allocation from %1</source>
+        <translation>从%1调拨物资</translation>
+    </message>
+</context>
+<context>
     <name>AssigneeKind</name>
     <message>
-        <location line="-274"/>
+        <location filename="../../ui/labels.py" line="-294"/>
         <source>Unit</source>
         <translation>救援队伍</translation>
     </message>
@@ -372,11 +534,21 @@
         <source>Command post</source>
         <translation>指挥所</translation>
     </message>
+    <message>
+        <location line="+1"/>
+        <source>Response plan</source>
+        <translation>应急预案</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Message receipt</source>
+        <translation>消息回执</translation>
+    </message>
 </context>
 <context>
     <name>FeatureSymbol</name>
     <message>
-        <location line="-47"/>
+        <location line="-49"/>
         <source>Hazard</source>
         <translation>险情</translation>
     </message>
@@ -444,7 +616,7 @@
 <context>
     <name>FieldName</name>
     <message>
-        <location line="+39"/>
+        <location line="+41"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
@@ -588,11 +760,61 @@
         <source>Deleted</source>
         <translation>删除</translation>
     </message>
+    <message>
+        <location line="+1"/>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Items</source>
+        <translation>物资清单</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>From depot</source>
+        <translation>调出仓库</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>To depot</source>
+        <translation>调入仓库</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Response plan item</source>
+        <translation>预案任务</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>First report due within (min)</source>
+        <translation>首报时限（分钟）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Follow-up report every (min)</source>
+        <translation>续报间隔（分钟）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Standard tasks</source>
+        <translation>标准任务</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Acknowledge within</source>
+        <translation>签收时限</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Attachments</source>
+        <translation>附件</translation>
+    </message>
 </context>
 <context>
     <name>FieldValue</name>
     <message>
-        <location line="+96"/>
+        <location line="+104"/>
         <source>(empty)</source>
         <translation>（空）</translation>
     </message>
@@ -626,7 +848,7 @@
 <context>
     <name>IncidentCategory</name>
     <message>
-        <location line="-250"/>
+        <location line="-270"/>
         <source>Flood</source>
         <translation>洪涝</translation>
     </message>
@@ -675,9 +897,160 @@
     </message>
 </context>
 <context>
+    <name>IssueTaskDialog</name>
+    <message>
+        <location filename="../../ui/forms/issue_task.py" line="+154"/>
+        <source>Issue an order</source>
+        <translation>下达指令</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Order:</source>
+        <translation>指令(&amp;O)：</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>&amp;Incident:</source>
+        <translation>事件(&amp;I)：</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>&amp;Assign to:</source>
+        <translation>承办(&amp;A)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Priority:</source>
+        <translation>紧急程度(&amp;P)：</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>&amp;Deadline:</source>
+        <translation>完成时限(&amp;D)：</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Ac&amp;knowledge within:</source>
+        <translation>签收时限(&amp;K)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Location:</source>
+        <translation>位置：</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>D&amp;escription:</source>
+        <translation>说明(&amp;E)：</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Attachments:</source>
+        <translation>附件：</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>What is to be done, in one line</source>
+        <translation>一句话说明要做什么</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source> min</source>
+        <translation> 分钟</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>no acknowledgement time</source>
+        <translation>不限签收时间</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lat</source>
+        <translation>纬度</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lon</source>
+        <translation>经度</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>e.g. 29.5520</source>
+        <translation>如 29.5520</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>e.g. 106.5697</source>
+        <translation>如 106.5697</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pick on map</source>
+        <translation>地图选点</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Click the place on the map; the coordinates fill in here</source>
+        <translation>在地图上点击位置，坐标将自动填入</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add file…</source>
+        <translation>添加文件…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Issue</source>
+        <translation>下达</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Attach files</source>
+        <translation>添加附件</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Images (*.jpg *.jpeg *.png);;All files (*)</source>
+        <translation>图片 (*.jpg *.jpeg *.png);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Say what is to be done (the order needs a title).</source>
+        <translation>请填写要做什么（指令需要标题）。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Choose the team or post that is to carry out the order.</source>
+        <translation>请选择承办该指令的队伍或指挥所。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The location needs a latitude (−90…90) and a longitude (−180…180) in decimal degrees.</source>
+        <translation>位置需要十进制度数的纬度（−90…90）和经度（−180…180）。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The deadline has already passed.</source>
+        <translation>完成时限已过。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The attachment %1 cannot be read.</source>
+        <translation>无法读取附件 %1。</translation>
+    </message>
+</context>
+<context>
+    <name>KanbanBoard</name>
+    <message>
+        <location filename="../../ui/kanban.py" line="+78"/>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+</context>
+<context>
     <name>Level</name>
     <message>
-        <location line="-75"/>
+        <location filename="../../ui/labels.py" line="-75"/>
         <source>City</source>
         <translation>市级</translation>
     </message>
@@ -1083,7 +1456,7 @@
 <context>
     <name>LockView</name>
     <message>
-        <location filename="../../ui/lock.py" line="+139"/>
+        <location filename="../../ui/lock.py" line="+160"/>
         <source>Screen locked</source>
         <translation>屏幕已锁定</translation>
     </message>
@@ -1149,7 +1522,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="+265"/>
+        <location filename="../../ui/main_window.py" line="+273"/>
         <source>%1 · %2 (%3)</source>
         <translation>%1 · %2（%3）</translation>
     </message>
@@ -1283,7 +1656,7 @@
 <context>
     <name>MapDock</name>
     <message>
-        <location filename="../../ui/docks/map.py" line="+244"/>
+        <location filename="../../ui/docks/map.py" line="+247"/>
         <source>The map cannot be shown: its web assets are not installed (%1). Run “make setup” (it runs npm ci and copies them).</source>
         <translation>无法显示地图：地图网页资源未安装（%1）。请运行“make setup”（会执行 npm ci 并复制资源）。</translation>
     </message>
@@ -1381,13 +1754,13 @@
     </message>
     <message>
         <location line="-36"/>
-        <location line="+113"/>
+        <location line="+114"/>
         <location line="+7"/>
         <source>Base map</source>
         <translation>底图</translation>
     </message>
     <message>
-        <location line="-119"/>
+        <location line="-120"/>
         <source>Open MBTiles file…</source>
         <translation>打开 MBTiles 文件…</translation>
     </message>
@@ -1422,7 +1795,7 @@
         <translation>离线矢量底图</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>%1 (MBTiles)</source>
         <translation>%1（MBTiles）</translation>
     </message>
@@ -1519,7 +1892,7 @@
         <translation>北</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+32"/>
         <source>Exported to %1</source>
         <translation>已导出到 %1</translation>
     </message>
@@ -1759,6 +2132,49 @@
     </message>
 </context>
 <context>
+    <name>MessageTableModel</name>
+    <message>
+        <location filename="../../ui/models/messages.py" line="+27"/>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>From</source>
+        <translation>发件方</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>To</source>
+        <translation>收件方</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Message</source>
+        <translation>消息</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Receipt</source>
+        <translation>回执</translation>
+    </message>
+    <message>
+        <location line="+47"/>
+        <source>read %1</source>
+        <translation>已读 %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>delivered %1</source>
+        <translation>已送达 %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>not delivered yet</source>
+        <translation>尚未送达</translation>
+    </message>
+</context>
+<context>
     <name>OfflineBanner</name>
     <message>
         <location filename="../../ui/docks/link.py" line="-101"/>
@@ -1802,6 +2218,109 @@
         <location line="+1"/>
         <source>Image and video feeds from the scene arrive in a later version.</source>
         <translation>现场图像与视频回传将在后续版本中提供。</translation>
+    </message>
+</context>
+<context>
+    <name>PlansDock</name>
+    <message>
+        <location filename="../../ui/docks/plans.py" line="+131"/>
+        <source>Response plans</source>
+        <translation>应急预案</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Declare or raise the response level</source>
+        <translation>启动或提升应急响应</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Declare</source>
+        <translation>启动响应</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Plan:</source>
+        <translation>预案(&amp;P)：</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Incident &amp;type:</source>
+        <translation>事件类型(&amp;T)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Response &amp;level:</source>
+        <translation>响应级别(&amp;L)：</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Standard task</source>
+        <translation>标准任务</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Priority</source>
+        <translation>紧急程度</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Deadline (min)</source>
+        <translation>完成时限（分钟）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Acknowledge (min)</source>
+        <translation>签收时限（分钟）</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Description</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>New plan</source>
+        <translation>新建预案</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add task</source>
+        <translation>添加任务</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove task</source>
+        <translation>删除任务</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save plan</source>
+        <translation>保存预案</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>%1 · %2 · %3</source>
+        <translation>%1 · %2 · %3</translation>
+    </message>
+    <message>
+        <location line="+72"/>
+        <source>Row %1: minutes are a whole number above 0.</source>
+        <translation>第 %1 行：分钟数须为大于 0 的整数。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Row %1: a standard task needs a title.</source>
+        <translation>第 %1 行：标准任务需要名称。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>A plan needs a name and at least one standard task.</source>
+        <translation>预案需要名称和至少一项标准任务。</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>%1 response declared: %2 standard tasks issued.</source>
+        <translation>已启动%1：下达标准任务 %2 项。</translation>
     </message>
 </context>
 <context>
@@ -1925,6 +2444,11 @@
     </message>
     <message>
         <location line="+2"/>
+        <source>Only the post a message was sent to confirms its delivery or reading.</source>
+        <translation>只有消息的接收方才能确认送达或已读。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>This conflict has already been resolved.</source>
         <translation>该冲突已经裁定。</translation>
     </message>
@@ -1950,13 +2474,24 @@
     </message>
     <message>
         <location line="+7"/>
+        <location line="+17"/>
         <source>Not allowed</source>
         <translation>无权操作</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-14"/>
         <source>Nothing was changed.</source>
         <translation>未做任何修改。</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>%1 done, %2 refused:</source>
+        <translation>%1 项已完成，%2 项被拒绝：</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
     </message>
 </context>
 <context>
@@ -1998,9 +2533,107 @@
     </message>
 </context>
 <context>
-    <name>ReportFigure</name>
+    <name>ReportDialog</name>
+    <message>
+        <location filename="../../ui/forms/report.py" line="+135"/>
+        <source>File a report</source>
+        <translation>信息报送</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Incident:</source>
+        <translation>事件(&amp;I)：</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>&amp;Report:</source>
+        <translation>报送类型(&amp;R)：</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>&amp;Category:</source>
+        <translation>类别(&amp;C)：</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Location:</source>
+        <translation>位置：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Text:</source>
+        <translation>内容(&amp;T)：</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Photos:</source>
+        <translation>照片：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Figures (the totals this post knows now):</source>
+        <translation>数据（本指挥所目前掌握的累计数）：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source> ×10k yuan</source>
+        <translation> 万元</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lat</source>
+        <translation>纬度</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lon</source>
+        <translation>经度</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pick on map</source>
+        <translation>地图选点</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add photos…</source>
+        <translation>添加照片…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>File report</source>
+        <translation>报送</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
     <message>
         <location line="+4"/>
+        <source>Add photos</source>
+        <translation>添加照片</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Images (*.jpg *.jpeg *.png)</source>
+        <translation>图片 (*.jpg *.jpeg *.png)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>There is no open incident to report on.</source>
+        <translation>没有可报送的进行中事件。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The location needs a latitude (−90…90) and a longitude (−180…180) in decimal degrees.</source>
+        <translation>位置需要十进制度数的纬度（−90…90）和经度（−180…180）。</translation>
+    </message>
+</context>
+<context>
+    <name>ReportFigure</name>
+    <message>
+        <location filename="../../ui/labels.py" line="+4"/>
         <source>Dead</source>
         <translation>死亡</translation>
     </message>
@@ -2124,7 +2757,7 @@
 <context>
     <name>ReportsDock</name>
     <message>
-        <location filename="../../ui/docks/reports.py" line="+91"/>
+        <location filename="../../ui/docks/reports.py" line="+170"/>
         <source>Reports and duty log</source>
         <translation>信息报送与值班日志</translation>
     </message>
@@ -2139,7 +2772,114 @@
         <translation>值班日志</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>Messages</source>
+        <translation>消息</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>File report…</source>
+        <translation>报送信息…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Situation report (PDF)…</source>
+        <translation>情况报告（PDF）…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>New duty-log entry…</source>
+        <translation>新的值班记录…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add entry</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hand over shift…</source>
+        <translation>值班交接…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Short message…</source>
+        <translation>短消息…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Send</source>
+        <translation>发送</translation>
+    </message>
+    <message>
+        <location line="+72"/>
         <location line="+31"/>
+        <source>Situation report</source>
+        <translation>情况报告</translation>
+    </message>
+    <message>
+        <location line="-30"/>
+        <source>Incident:</source>
+        <translation>事件：</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Save the situation report in</source>
+        <translation>情况报告保存到</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Exporting the situation report…</source>
+        <translation>正在导出情况报告…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Taking the map snapshot…</source>
+        <translation>正在截取态势图…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Writing the report…</source>
+        <translation>正在生成报告…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Laying out the pages…</source>
+        <translation>正在排版…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Printing the PDF…</source>
+        <translation>正在生成 PDF…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Done.</source>
+        <translation>完成。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Written:
+%1
+%2</source>
+        <translation>已生成：
+%1
+%2</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Hand over shift</source>
+        <translation>值班交接</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The summary of what is open is written to the duty log.
+Handed over to:</source>
+        <translation>在办事项摘要将写入值班日志。
+交接给：</translation>
+    </message>
+    <message>
+        <location line="+65"/>
         <source>%1 (%2)</source>
         <translation>%1（%2）</translation>
     </message>
@@ -2335,9 +3075,148 @@
     </message>
 </context>
 <context>
+    <name>TaskDetail</name>
+    <message>
+        <location filename="../../ui/task_detail.py" line="+56"/>
+        <source>(photo not received yet)</source>
+        <translation>（照片尚未收到）</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Priority</source>
+        <translation>紧急程度</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Assigned to</source>
+        <translation>承办</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Issued by</source>
+        <translation>下达单位</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Incident</source>
+        <translation>事件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Issued at</source>
+        <translation>下达时间</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Deadline</source>
+        <translation>完成时限</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Acknowledge within</source>
+        <translation>签收时限</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 min</source>
+        <translation>%1 分钟</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Location</source>
+        <translation>位置</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Attachments:</source>
+        <translation>附件：</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>refused: %1</source>
+        <translation>被拒绝：%1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>History</source>
+        <translation>处置记录</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>progress %1%</source>
+        <translation>进度 %1%</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Feedback</source>
+        <translation>反馈</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No feedback yet.</source>
+        <translation>暂无反馈。</translation>
+    </message>
+</context>
+<context>
+    <name>TaskHistory</name>
+    <message>
+        <location line="-113"/>
+        <source>issued the order</source>
+        <translation>下达指令</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>set the status</source>
+        <translation>更新状态</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>reassigned</source>
+        <translation>改派</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>edited</source>
+        <translation>修改</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>cancelled</source>
+        <translation>撤销</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>deleted</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>reported back</source>
+        <translation>反馈</translation>
+    </message>
+</context>
+<context>
+    <name>TaskKind</name>
+    <message>
+        <location filename="../../ui/labels.py" line="+70"/>
+        <source>Order</source>
+        <translation>指令</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Supply allocation</source>
+        <translation>物资调拨</translation>
+    </message>
+</context>
+<context>
     <name>TaskStatus</name>
     <message>
-        <location filename="../../ui/labels.py" line="-176"/>
+        <location line="-247"/>
         <source>Issued</source>
         <translation>已下达</translation>
     </message>
@@ -2413,7 +3292,7 @@
 <context>
     <name>TasksDock</name>
     <message>
-        <location filename="../../ui/docks/tasks.py" line="+143"/>
+        <location filename="../../ui/docks/tasks.py" line="+210"/>
         <source>Tasks</source>
         <translation>任务</translation>
     </message>
@@ -2431,6 +3310,43 @@
         <location line="+1"/>
         <source>&amp;Assigned to:</source>
         <translation>承办(&amp;A)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Table</source>
+        <translation>表格</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kanban</source>
+        <translation>看板</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Issue order…</source>
+        <translation>下达指令…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Feedback on the selected task…</source>
+        <translation>对所选任务的反馈…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>progress</source>
+        <translation>进度</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+207"/>
+        <location line="+27"/>
+        <source>Photo…</source>
+        <translation>照片…</translation>
+    </message>
+    <message>
+        <location line="-233"/>
+        <source>Send feedback</source>
+        <translation>发送反馈</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -2458,12 +3374,27 @@
         <translation>撤销任务</translation>
     </message>
     <message>
-        <location line="+5"/>
-        <source>Cancel the order (only the post that issued it may do this)</source>
-        <translation>撤销该指令（只有下达该任务的指挥所可以撤销）</translation>
+        <location line="+197"/>
+        <source>Attach photos</source>
+        <translation>添加照片</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+0"/>
+        <source>Images (*.jpg *.jpeg *.png)</source>
+        <translation>图片 (*.jpg *.jpeg *.png)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Photo… (%1)</source>
+        <translation>照片…（%1）</translation>
+    </message>
+    <message>
+        <location line="+80"/>
+        <source>Select a task to see its history and feedback.</source>
+        <translation>选择一项任务，查看其处置记录和反馈。</translation>
+    </message>
+    <message>
+        <location line="-263"/>
         <source>All incidents</source>
         <translation>全部事件</translation>
     </message>
@@ -2488,19 +3419,24 @@
         <translation>全部承办单位</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+3"/>
+        <source>All posts&apos; tasks</source>
+        <translation>全部指挥所的任务</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Issued by this post</source>
+        <translation>本指挥所下达的</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Assigned to this post</source>
+        <translation>下达给本指挥所的</translation>
+    </message>
+    <message>
+        <location line="+71"/>
         <source>%1 of %2 tasks</source>
         <translation>显示 %1 / 共 %2 项任务</translation>
-    </message>
-    <message>
-        <location line="+52"/>
-        <source>Select a task to see its feedback trail.</source>
-        <translation>选中一项任务，查看其反馈记录。</translation>
-    </message>
-    <message>
-        <location line="+24"/>
-        <source>No feedback yet.</source>
-        <translation>尚无反馈。</translation>
     </message>
 </context>
 <context>
@@ -2620,14 +3556,69 @@
 <context>
     <name>UnitsDock</name>
     <message>
-        <location filename="../../ui/docks/units.py" line="+58"/>
-        <source>Rescue teams</source>
-        <translation>救援队伍</translation>
+        <location filename="../../ui/docks/units.py" line="+117"/>
+        <source>Teams and supplies</source>
+        <translation>救援队伍与物资</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Teams</source>
+        <translation>队伍</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Depots</source>
+        <translation>储备库</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Shelters</source>
+        <translation>避难场所</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Filter teams…</source>
         <translation>筛选队伍…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Allocate (调拨)…</source>
+        <translation>调拨…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Depot / item</source>
+        <translation>储备库 / 物资</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>In stock</source>
+        <translation>库存</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Shelter</source>
+        <translation>避难场所</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Capacity</source>
+        <translation>容量</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Occupancy</source>
+        <translation>已安置</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Room left</source>
+        <translation>剩余容量</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>%1 items</source>
+        <translation>%1 种物资</translation>
     </message>
 </context>
 <context>

@@ -35,25 +35,52 @@ def test_a_first_revision_store_migrates_and_keeps_every_record(tmp_path, store_
     lab.close()
 
 
-def test_records_written_before_the_upgrade_survive_it(tmp_path, monkeypatch):
+def _old_store(tmp_path, revision: str, lab: Lab, raws: list[bytes]) -> str:
+    """A store at an old schema revision holding these ops, as that version wrote them: the rows
+    are made by today's apply elsewhere and copied over, column by column the old schema has."""
+    from sqlalchemy import MetaData, insert, select
+
+    new = Store(f"sqlite:///{tmp_path}/made-now.db", anchor=lab.anchor)
+    assert new.apply(raws).applied == len(raws)
+    url = f"sqlite:///{tmp_path}/old-{revision}.db"
+    old = create_engine(url)
+    migrate(old, revision)
+    old_meta = MetaData()
+    old_meta.reflect(old)
+    with new.engine.connect() as src, old.begin() as dst:
+        for name in ("oplog", "entity"):
+            cols = [c.name for c in old_meta.tables[name].columns]
+            rows = [dict(r._mapping) for r in src.execute(select(*(metadata.tables[name].c[c] for c in cols)))]
+            dst.execute(insert(old_meta.tables[name]), rows)
+    new.close()
+    old.dispose()
+    return url
+
+
+def test_records_written_before_the_upgrade_survive_it(tmp_path):
     lab = Lab(tmp_path)
     a = lab.authority
     a.put("incident", "i1", title="滑坡", category="landslide", status="open")
-    url = f"sqlite:///{tmp_path}/old.db"
-    old = create_engine(url)
-    migrate(old, "0001")
-    old.dispose()
-    # write with the old schema: the same apply, in a store whose migration stops at 0001
-    import app.store.store as store_module
-
-    with monkeypatch.context() as m:
-        m.setattr(store_module, "migrate", lambda engine, revision="head": migrate(engine, "0001"))
-        s = Store(url, anchor=lab.anchor)
-        s.apply(a.raws())
-        before = s.dump()
-        s.close()
+    url = _old_store(tmp_path, "0001", lab, a.raws())
+    reference = Store(f"sqlite:///{tmp_path}/made-now.db", anchor=lab.anchor)
+    before = reference.dump()
+    reference.close()
     s = Store(url, anchor=lab.anchor)
-    assert s.dump() == before
+    assert s.dump() == before and "滑坡" in before
+    s.close()
+    lab.close()
+
+
+def test_the_parent_column_is_filled_for_records_made_before_it(tmp_path):
+    from app.store.store import Draft
+
+    lab = Lab(tmp_path)
+    a = lab.authority
+    a.put("task", "t1", title="转移群众", status="issued", issuer=a.post_id, assignee="u1", assignee_kind="unit")
+    a.write(Draft("feedback", "f1", "add", {"task_id": "t1", "text": "已出发"}))
+    url = _old_store(tmp_path, "0002", lab, a.raws())
+    s = Store(url, anchor=lab.anchor)  # upgrades to head and fills the column
+    assert [f.eid for f in s.entities("feedback", parent_id="t1")] == ["f1"]
     s.close()
     lab.close()
 
@@ -64,3 +91,4 @@ def test_the_models_and_the_migrations_agree(tmp_path):
     with engine.connect() as c:
         diff = compare_metadata(MigrationContext.configure(c), metadata)
     assert diff == []
+

@@ -21,6 +21,7 @@ TABLES = [
     (labels.TASK_STATUS, task.STATUSES),
     (labels.PRIORITY, task.PRIORITIES),
     (labels.ASSIGNEE_KIND, task.ASSIGNEE_KINDS),
+    (labels.TASK_KIND, task.KINDS),
     (labels.ROLE, post.ROLES),
     (labels.LEVEL, post.LEVELS),
     (labels.UNIT_TYPE, unit.TYPES),

@@ -26,9 +26,10 @@ def test_the_frame_docks_every_view(make_main_window, post: Post, qtbot) -> None
         "dock_feeds": "图传",
         "dock_tasks": "任务",
         "dock_reports": "信息报送与值班日志",
-        "dock_units": "救援队伍",
+        "dock_units": "救援队伍与物资",
         "dock_conflicts": "冲突",
         "dock_link": "链路状态",
+        "dock_plans": "应急预案",
     }
     assert isinstance(window.map_dock, MapDock)  # the live map, its page served offline
     qtbot.waitUntil(lambda: window.map_dock.bridge.is_ready, timeout=60_000)
@@ -47,7 +48,7 @@ def test_language_switch_changes_visible_text(make_main_window, post: Post, qtbo
 
     qtbot.waitUntil(lambda: window.tasks_dock.windowTitle() == "Tasks")
     assert window.tasks_dock.buttons["acknowledged"].text() == "Acknowledge"
-    assert window.units_dock.windowTitle() == "Rescue teams"
+    assert window.units_dock.windowTitle() == "Teams and supplies"
     assert window.map_dock.windowTitle() == "Map"
     assert model.index(row, 1).data() == "In progress"
     assert model.headerData(0, Qt.Orientation.Horizontal) == "Task"

@@ -159,16 +159,22 @@ class TaskTableModel(EntityTableModel):
 
 OPEN = "open"
 OVERDUE = "overdue"
+BY_ME = "by_me"  # issued by this post
+TO_ME = "to_me"  # assigned to this post or a team it commands
 
 
 class TaskFilterProxy(QSortFilterProxyModel):
-    """Rows of the tasks table for one incident, status (or open / overdue) and assignee."""
+    """Rows of the tasks table for one incident, status (or open / overdue), assignee, and
+    whose they are (issued by this post / assigned to it or its teams)."""
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._incident: str | None = None
         self._status: str | None = None
         self._assignee: str | None = None
+        self._mine: str | None = None
+        self._post_id = ""
+        self._my_units: frozenset[str] = frozenset()
         self.setSortRole(SortRole)
         self.setDynamicSortFilter(True)
         self.setSortCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
@@ -182,6 +188,14 @@ class TaskFilterProxy(QSortFilterProxyModel):
 
     def set_assignee(self, assignee: str | None) -> None:
         self._set("_assignee", assignee)
+
+    def set_mine(self, mine: str | None, post_id: str = "", my_units: frozenset[str] = frozenset()) -> None:
+        """``"by_me"``, ``"to_me"`` (this post or the teams in ``my_units``) or None for all."""
+        if (mine, post_id, my_units) == (self._mine, self._post_id, self._my_units):
+            return
+        self.beginFilterChange()
+        self._mine, self._post_id, self._my_units = mine, post_id, my_units
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
     def _set(self, name: str, value: str | None) -> None:
         if getattr(self, name) == value:
@@ -199,6 +213,11 @@ class TaskFilterProxy(QSortFilterProxyModel):
         if self._incident is not None and d.get("incident_id") != self._incident:
             return False
         if self._assignee is not None and d.get("assignee") != self._assignee:
+            return False
+        if self._mine == BY_ME and d.get("issuer") != self._post_id:
+            return False
+        if self._mine == TO_ME and d.get("assignee") != self._post_id \
+                and d.get("assignee") not in self._my_units:
             return False
         if self._status == OPEN:
             return d.get("status") in task_rules.OPEN

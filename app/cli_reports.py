@@ -1,0 +1,123 @@
+"""`zhijiu report file|list|sitrep`: 首报/续报/终报 from scripts, the incident's totals, and the
+situation report as one self-contained HTML file."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import Any
+
+from app.cli import Parser, UserError, _operator, _write_out
+from app.cli_tasks import emit, iso, open_store, parse_point, resolve
+from app.domain.report import CATEGORIES, FIGURES, KINDS
+from app.ops import hlc_ms
+from app.services.common import now_ms
+
+
+def report_doc(r: Any) -> dict[str, Any]:
+    return {"id": r.eid, **r.data, "filed_at": iso(hlc_ms(r.created_hlc)), "origin": r.created_origin}
+
+
+def cmd_report_file(args: argparse.Namespace) -> int:
+    from app.services.reports import file_report
+
+    with open_store(args, write=True) as store:
+        incident = resolve(store, "incident", args.incident).eid
+        figures = {name: getattr(args, name) for name in FIGURES if getattr(args, name) is not None}
+        rid = file_report(
+            store, _operator(args), incident_id=incident, kind=args.kind, category=args.category,
+            text=args.text, reporter=args.reporter, geom=parse_point(args.at) if args.at else None,
+            media=args.photo or None, loss_10k_yuan=args.loss, **figures,
+        )  # fmt: skip
+        report = store.get("report", rid)
+        assert report is not None
+        emit(report_doc(report), args.json, lambda: f"filed {args.kind} report {rid}")
+    return 0
+
+
+def cmd_report_list(args: argparse.Namespace) -> int:
+    from app.services.reports import incident_totals, report_due, reports_of
+
+    with open_store(args, write=False) as store:
+        incidents = [resolve(store, "incident", args.incident)] if args.incident else store.entities("incident")
+        docs = []
+        for inc in incidents:
+            reports = reports_of(store, inc.eid)
+            due = report_due(inc.data, reports)
+            docs.append({
+                "incident": inc.eid,
+                "title": inc.get("title"),
+                "totals": incident_totals(store, inc.eid),
+                "next_due": {"kind": due[0], "at": iso(due[1]), "late": due[1] < now_ms()} if due else None,
+                "reports": [report_doc(r) for r in reports],
+            })  # fmt: skip
+
+        def text() -> str:
+            lines = []
+            for d in docs:
+                t = d["totals"]
+                lines.append(f"{d['incident'][:8]}  {d['title']}: " + ", ".join(
+                    f"{k} {v:g}" for k, v in t.items() if v))  # fmt: skip
+                if d["next_due"]:
+                    late = " LATE" if d["next_due"]["late"] else ""
+                    lines.append(f"  next: {d['next_due']['kind']} due {d['next_due']['at']}{late}")
+                for r in d["reports"]:
+                    lines.append(f"  {r['filed_at']}  {r['kind']:<8} {r.get('category') or '':<8} {r.get('text', '')[:60]}")
+            return "\n".join(lines) or "no incidents"
+
+        emit(docs, args.json, text)
+    return 0
+
+
+def cmd_report_sitrep(args: argparse.Namespace) -> int:
+    from app.services.sitrep import sitrep_html
+
+    png = None
+    if args.map:
+        try:
+            png = Path(args.map).read_bytes()
+        except OSError as exc:
+            raise UserError(f"cannot read {args.map}: {exc.strerror or exc}") from None
+        if not png.startswith(b"\x89PNG\r\n\x1a\n"):
+            raise UserError(f"{args.map} is not a PNG image")
+    with open_store(args, write=False) as store:
+        incident = resolve(store, "incident", args.incident).eid
+        html = sitrep_html(store, incident, map_png=png)
+    _write_out(html, args.output)
+    if args.output and args.output != "-":
+        print(f"situation report written to {args.output}")
+    return 0
+
+
+def add_report_verbs(sub: Any) -> None:
+    sp: Parser = sub.add_parser(
+        "report", help="file and list reports (信息报送); the situation report",
+        description="file and list reports; write the situation report",
+    )  # fmt: skip
+    rsub = sp.add_subparsers(dest="report_verb", required=True, metavar="file|list|sitrep", parser_class=Parser)
+
+    p = rsub.add_parser("file", help="file a 首报 (first), 续报 (followup) or 终报 (final)")
+    p.set_defaults(func=cmd_report_file)
+    p.add_argument("--incident", required=True, metavar="ID")
+    p.add_argument("--kind", required=True, choices=KINDS)
+    p.add_argument("--category", choices=CATEGORIES, help="七情: rain water flood hazard disaster works opinion")
+    for name in FIGURES:
+        p.add_argument(f"--{name.replace('_', '-')}", dest=name, type=int, metavar="N")
+    p.add_argument("--loss", type=float, metavar="10K_YUAN", help="direct economic loss in 万元")
+    p.add_argument("--text")
+    p.add_argument("--reporter")
+    p.add_argument("--at", metavar="LON,LAT")
+    p.add_argument("--photo", action="append", metavar="MEDIA_ID")
+    p.add_argument("--operator")
+    p.add_argument("--json", action="store_true")
+
+    p = rsub.add_parser("list", help="reports, totals and the next report due, per incident")
+    p.set_defaults(func=cmd_report_list)
+    p.add_argument("--incident", metavar="ID")
+    p.add_argument("--json", action="store_true")
+
+    p = rsub.add_parser("sitrep", help="the situation report of INCIDENT as self-contained HTML")
+    p.set_defaults(func=cmd_report_sitrep)
+    p.add_argument("incident", metavar="INCIDENT", help="id, unique prefix or title")
+    p.add_argument("-o", "--output", metavar="FILE.html", help="default: standard output")
+    p.add_argument("--map", metavar="PNG", help="a map snapshot to include")

@@ -1,0 +1,90 @@
+"""The situation report exported from the window's exporter: the core's HTML rendered to PDF by
+QtWebEngine with the map dock's snapshot in it, fonts embedded; the PDF rendered back to PNG with
+``pdftoppm`` (saved to /tmp for a person to look at) and its text read with ``pdftotext``.
+
+Here, not in tests/ui: QtWebEngine pages run in this pytest process of their own (Makefile)."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from map_scenario import OPERATOR, MapPost, pump_until
+
+from app.services import reports
+
+pytestmark = pytest.mark.skipif(shutil.which("pdftoppm") is None, reason="poppler-utils not installed")
+
+
+def test_one_click_gives_a_chinese_pdf_and_html_with_the_map(make_map_dock, new_post, tmp_path: Path) -> None:
+    from map_scenario import fill_map
+
+    from ui.sitrep_export import SitrepExporter
+
+    post: MapPost = new_post("sitrep")
+    fill_map(post)
+    flood = post.ids["flood"]
+    reports.file_report(post.store, OPERATOR, incident_id=flood, kind="first", category="flood",
+                        dead=1, missing=3, trapped=27, evacuated=4860, relocated=1320,
+                        houses_damaged=56, loss_10k_yuan=1280.5, text="洪峰过境，储奇门码头漫堤。")
+    dock = make_map_dock(post)
+    exporter = SitrepExporter(dock.session, map_view=dock)
+    steps: list[tuple[int, str]] = []
+    done: list[tuple[str, str]] = []
+    exporter.progress.connect(lambda p, s: steps.append((p, s)))
+    exporter.finished.connect(lambda pdf, html: done.append((pdf, html)))
+    failures: list[str] = []
+    exporter.failed.connect(failures.append)
+
+    assert exporter.export(flood, tmp_path / "out")
+    assert pump_until(lambda: bool(done or failures), 60_000), "the export never ended"
+    assert not failures
+    pdf, html = map(Path, done[0])
+    assert [s for _p, s in steps] == ["map", "html", "layout", "pdf", "done"]
+    assert [p for p, _s in steps] == sorted(p for p, _s in steps)
+    assert exporter.map_png is not None and exporter.map_png.startswith(b"\x89PNG")
+    page = html.read_text(encoding="utf-8")
+    assert "长江洪峰过境渝中区" in page and "data:image/png;base64," in page
+
+    fonts = subprocess.run(["pdffonts", str(pdf)], capture_output=True, text=True, check=True).stdout
+    rows = fonts.splitlines()[2:]
+    assert rows and all(" yes " in row for row in rows), fonts  # every font embedded
+    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True,
+                          check=True).stdout
+    for words in ("长江洪峰过境渝中区", "情况报告", "4860", "1280.5"):
+        assert words in text, words
+    out = Path("/tmp/zhijiu_sitrep")
+    subprocess.run(["pdftoppm", "-png", "-r", "60", str(pdf), str(out)], check=True)
+    assert Path("/tmp/zhijiu_sitrep-1.png").is_file()
+
+
+def test_the_reports_dock_exports_with_a_progress_dialog_and_no_map(qapp, map_translations, new_post,
+                                                                    tmp_path: Path) -> None:
+    from map_scenario import fill_map
+
+    from ui.docks.reports import ReportsDock
+    from ui.session import Session
+
+    post: MapPost = new_post("dock")
+    fill_map(post)
+    session = Session(post.folder, post.store, OPERATOR)
+    dock = ReportsDock(session)
+    try:
+        dock.show()
+        exporter = dock.export_sitrep(post.ids["flood"], tmp_path / "out")
+        assert exporter is not None and dock.export_progress is not None
+        assert pump_until(lambda: not exporter.running, 60_000)
+        assert dock.export_progress.value() in (100, -1)  # it reached the end (then closed)
+        text = subprocess.run(["pdftotext", str(exporter.pdf_path), "-"], capture_output=True,
+                              text=True, check=True).stdout
+        assert "本报告未附态势图" in text  # no map view given: the report says so
+        assert dock.last_message is not None and str(exporter.pdf_path) in dock.last_message.text()
+        dock.last_message.close()
+    finally:
+        dock.cleanup()
+        dock.close()
+        session.cleanup()
+        dock.deleteLater()
+        session.deleteLater()

@@ -1,0 +1,143 @@
+"""A task's detail as HTML for the board's detail panel: the order, its full history from the op
+log (who did what, when — refused attempts too) and the feedback thread with photos.
+
+The history comes from ``services.tasks.task_history`` (the op log), the thread from
+``feedback_of``; photos show from the post's blob store when they have arrived, and say so when
+they have not yet.
+"""
+
+from __future__ import annotations
+
+import html
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QUrl
+
+from app.ops import hlc_ms
+from app.services import tasks as task_service
+from app.store.store import Entity
+from app.sync.blobs import BlobStore
+from ui import labels
+from ui.i18n import QT_TRANSLATE_NOOP
+from ui.session import Session
+
+HISTORY_ACTION = labels.CodeTable("TaskHistory", {
+    "issued": QT_TRANSLATE_NOOP("TaskHistory", "issued the order"),
+    "status": QT_TRANSLATE_NOOP("TaskHistory", "set the status"),
+    "reassigned": QT_TRANSLATE_NOOP("TaskHistory", "reassigned"),
+    "edited": QT_TRANSLATE_NOOP("TaskHistory", "edited"),
+    "cancelled": QT_TRANSLATE_NOOP("TaskHistory", "cancelled"),
+    "deleted": QT_TRANSLATE_NOOP("TaskHistory", "deleted"),
+    "feedback": QT_TRANSLATE_NOOP("TaskHistory", "reported back"),
+})
+PHOTO_WIDTH = 160
+
+
+def _esc(value: Any) -> str:
+    return html.escape("" if value is None else str(value))
+
+
+def media_paths(session: Session, media_ids: list[str]) -> list[tuple[str, Path | None]]:
+    """(media id, local file or None while the blob has not arrived) for each photo."""
+    blobs = BlobStore(session.folder.blobs)
+    out: list[tuple[str, Path | None]] = []
+    for mid in media_ids:
+        media = session.store.get("media", mid)
+        sha = str(media.get("sha256")) if media is not None else ""
+        out.append((mid, blobs.path(sha) if sha and blobs.has(sha) else None))
+    return out
+
+
+def _photos(session: Session, media_ids: list[str]) -> str:
+    parts = []
+    for _mid, path in media_paths(session, media_ids):
+        if path is None:
+            waiting = QCoreApplication.translate("TaskDetail", "(photo not received yet)")
+            parts.append(f"<i style='color:gray'>{_esc(waiting)}</i>")
+        else:
+            url = QUrl.fromLocalFile(str(path)).toString()
+            parts.append(f"<a href='{url}'><img src='{url}' width='{PHOTO_WIDTH}'></a>")
+    return " ".join(parts)
+
+
+def _detail_words(detail: dict[str, Any], session: Session) -> str:
+    words = []
+    if "status" in detail:
+        words.append(labels.TASK_STATUS(detail["status"]))
+    if "assignee" in detail:
+        words.append("→ " + session.names.assignee(detail))
+    if detail.get("progress") is not None:
+        words.append(f"{detail['progress']}%")
+    if detail.get("text"):
+        words.append(str(detail["text"]))
+    return " · ".join(words)
+
+
+def task_detail_html(session: Session, task: Entity) -> str:
+    d, names = task.data, session.names
+    rows = [
+        (QCoreApplication.translate("TaskDetail", "Status"), labels.TASK_STATUS(d.get("status"))),
+        (QCoreApplication.translate("TaskDetail", "Priority"), labels.PRIORITY(d.get("priority"))),
+        (QCoreApplication.translate("TaskDetail", "Assigned to"), names.assignee(d)),
+        (QCoreApplication.translate("TaskDetail", "Issued by"), f"{names.post(d.get('issuer'))} · {task.created_by}"),
+        (QCoreApplication.translate("TaskDetail", "Incident"), names.incident(d.get("incident_id"))),
+        (QCoreApplication.translate("TaskDetail", "Issued at"), labels.local_time(d.get("issued_at"))),
+        (QCoreApplication.translate("TaskDetail", "Deadline"), labels.local_time(d.get("deadline"))),
+    ]
+    if d.get("ack_within_s"):
+        rows.append((QCoreApplication.translate("TaskDetail", "Acknowledge within"),
+                     labels.arg(QCoreApplication.translate("TaskDetail", "%1 min"), int(d["ack_within_s"]) // 60)))
+    geom = d.get("geom")
+    if isinstance(geom, dict) and geom.get("coordinates"):
+        lon, lat = geom["coordinates"][:2]
+        rows.append((QCoreApplication.translate("TaskDetail", "Location"), f"{lat:.5f}, {lon:.5f}"))
+    parts = [f"<h3 style='margin:0'>{_esc(d.get('title'))}</h3>",
+             "<table cellspacing='0' cellpadding='1'>"
+             + "".join(f"<tr><td style='color:#555'>{_esc(k)}</td><td>{_esc(v)}</td></tr>"
+                       for k, v in rows if v)
+             + "</table>"]
+    if d.get("description"):
+        parts.append(f"<p>{_esc(d['description'])}</p>")
+    if d.get("attachments"):
+        title = QCoreApplication.translate("TaskDetail", "Attachments:")
+        parts.append(f"<p>{_esc(title)} {_photos(session, list(d['attachments']))}</p>")
+
+    history = task_service.task_history(session.store, task.eid)
+    lines = []
+    for h in history:
+        who = f"{h.post_name or names.post(h.post_id)} · {h.operator}"
+        what = HISTORY_ACTION(h.action)
+        extra = _detail_words(dict(h.detail or {}), session)
+        style = ""
+        if h.status != "applied":
+            style = " style='color:#b00020'"
+            extra = (extra + " · " if extra else "") + labels.arg(QCoreApplication.translate("TaskDetail", "refused: %1"), h.reason or "")
+        lines.append(f"<tr{style}><td>{_esc(labels.local_time(h.at_ms, seconds=True))}</td>"
+                     f"<td>{_esc(who)}</td><td>{_esc(what)}</td><td>{_esc(extra)}</td></tr>")
+    title = QCoreApplication.translate("TaskDetail", "History")
+    parts.append(f"<h4 style='margin-bottom:2px'>{_esc(title)}</h4>")
+    parts.append("<table cellspacing='0' cellpadding='2'>" + "".join(lines) + "</table>")
+
+    thread = []
+    for fb in task_service.feedback_of(session.store, task.eid):
+        if fb.get("status") and not (fb.get("text") or fb.get("media") or fb.get("progress") is not None):
+            continue  # a bare status change: already in the history
+        head = (f"<b>{_esc(names.origin_post(fb.created_origin))} · {_esc(fb.created_by)}</b> "
+                f"<span style='color:gray'>{_esc(labels.local_time(hlc_ms(fb.created_hlc)))}</span>")
+        body = []
+        if fb.get("status"):
+            body.append(_esc(labels.TASK_STATUS(fb.get("status"))))
+        if fb.get("progress") is not None:
+            body.append(_esc(labels.arg(QCoreApplication.translate("TaskDetail", "progress %1%"), fb.get("progress"))))
+        if fb.get("text"):
+            body.append(_esc(fb.get("text")))
+        photos = _photos(session, list(fb.get("media") or []))
+        thread.append(f"<p style='margin:2px 0'>{head}<br>{' · '.join(body)}"
+                      + (f"<br>{photos}" if photos else "") + "</p>")
+    title = QCoreApplication.translate("TaskDetail", "Feedback")
+    none_yet = QCoreApplication.translate("TaskDetail", "No feedback yet.")
+    parts.append(f"<h4 style='margin-bottom:2px'>{_esc(title)}</h4>")
+    parts.append("".join(thread) if thread else
+                 f"<p style='color:gray'>{_esc(none_yet)}</p>")
+    return "".join(parts)
