@@ -32,6 +32,7 @@ from ui import labels
 from ui.digest import DigestDialog
 from ui.docks.base import ViewDock
 from ui.docks.conflicts import ConflictsDock
+from ui.docks.feeds import FeedsDock
 from ui.docks.link import OFFLINE_COLOR, ONLINE_COLOR, LinkDock, OfflineBanner
 from ui.docks.placeholders import PlaceholderDock
 from ui.docks.reports import ReportsDock
@@ -73,7 +74,7 @@ class MainWindow(QMainWindow):
         # the views
         self.map_dock = PlaceholderDock("map", self)
         self.board_dock = PlaceholderDock("board", self)
-        self.feeds_dock = PlaceholderDock("feeds", self)
+        self.feeds_dock = FeedsDock(session, self)
         self.tasks_dock = TasksDock(session, self)
         self.reports_dock = ReportsDock(session, self)
         self.units_dock = UnitsDock(session, self)
