@@ -88,13 +88,13 @@ class FeedsDock(ViewDock):
         row.addStretch(1)
         outer.addLayout(row)
 
-        split = QSplitter(Qt.Orientation.Horizontal, page)
+        split = QSplitter(Qt.Orientation.Vertical, page)  # fits the narrow default column too
         self.model = FeedModel(session, self.blobs, self)
         self.gallery = QListView(split)
         self.gallery.setModel(self.model)
         self.gallery.setViewMode(QListView.ViewMode.IconMode)
         self.gallery.setIconSize(QSize(THUMB, THUMB * 3 // 4))
-        self.gallery.setGridSize(QSize(THUMB + 16, THUMB * 3 // 4 + 48))
+        self.gallery.setGridSize(QSize(THUMB + 16, THUMB * 3 // 4 + 64))
         self.gallery.setResizeMode(QListView.ResizeMode.Adjust)
         self.gallery.setMovement(QListView.Movement.Static)
         self.gallery.setWordWrap(True)
@@ -134,7 +134,9 @@ class FeedsDock(ViewDock):
         rl.addLayout(controls)
         split.addWidget(self.gallery)
         split.addWidget(right)
-        split.setSizes([520, 480])
+        split.setStretchFactor(0, 2)
+        split.setStretchFactor(1, 3)
+        self.gallery.setMinimumHeight(THUMB)
         outer.addWidget(split, 1)
 
         # ingest and actions

@@ -23,7 +23,7 @@ from ui.session import Session
 
 MediaRole = Qt.ItemDataRole.UserRole + 1  # the Entity
 StateRole = Qt.ItemDataRole.UserRole + 2  # its TransferState
-THUMB = 160
+THUMB = 144
 
 
 def state_text(state: TransferState) -> str:
@@ -128,7 +128,7 @@ class FeedModel(QAbstractListModel):
             first = m.get("caption") or labels.MEDIA_KIND(m.get("kind"))
             if len(first) > 14:
                 first = first[:13] + "…"
-            return f"{first}\n{labels.short_time(m.get('captured_at'))} · {state_text(state)}"
+            return f"{first}\n{labels.short_time(m.get('captured_at'))}\n{state_text(state)}"
         if role == Qt.ItemDataRole.DecorationRole:
             return self._thumbnail(m)
         if role == Qt.ItemDataRole.ToolTipRole:
