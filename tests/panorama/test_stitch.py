@@ -5,9 +5,9 @@ photos fail with a code the window can put into words."""
 from __future__ import annotations
 
 import pytest
+from media.mediafiles import scene
 from PIL import Image
 
-from media.mediafiles import scene
 from plugins.panorama import PLUGIN, stitch_panorama
 from plugins.panorama.stitch import PanoramaError
 
