@@ -384,6 +384,16 @@ def cmd_gui(args: argparse.Namespace) -> int:
     return int(run_gui(_folder(args), args.db, lang=args.lang, listen=args.listen))
 
 
+def cmd_media(args: argparse.Namespace) -> int:
+    from app.cli_media import MediaUsageError
+    from app.cli_media import cmd_media as run
+
+    try:
+        return run(args, _folder(args), _operator(args))
+    except MediaUsageError as exc:
+        raise UserError(str(exc)) from None
+
+
 def cmd_bench(args: argparse.Namespace) -> int:
     from benchmarks import run_benchmarks
 
@@ -493,6 +503,9 @@ def build_parser() -> Parser:
 
     add_task_verbs(sub)  # task issue|update|list|show
     add_report_verbs(sub)  # report file|list|sitrep
+    from app.cli_media import add_parser as add_media_parser
+
+    add_media_parser(sub, Parser, cmd_media)
 
     sp = verb("bench", cmd_bench, "run benchmarks and print figures and ratios against baselines")
     sp.add_argument("names", nargs="*", metavar="NAME", help="which benchmarks (default: all)")

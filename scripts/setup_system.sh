@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Install the Debian 12 packages Zhijiu needs outside its virtual environment:
 # the system libraries Qt needs offscreen and on a real X display, Xvfb for a virtual screen,
-# a CJK font, and PostgreSQL, poppler-utils and ffmpeg for the test suite.
+# a CJK font, and PostgreSQL, poppler-utils, ffmpeg and an RTSP server (GStreamer) for the test suite.
 # Idempotent: prints nothing and exits 0 when everything is installed.
 # As root it installs what is missing; otherwise it prints the apt-get line to run and exits 1.
 set -euo pipefail
@@ -18,6 +18,9 @@ PACKAGES=(
     xvfb xauth fonts-noto-cjk postgresql poppler-utils ffmpeg
     # systemd-analyze checks the rear node's service unit
     systemd
+    # the feeds tests' RTSP server: GStreamer's gst-rtsp-server run by the system python3
+    python3-gi gir1.2-gstreamer-1.0 gir1.2-gst-rtsp-server-1.0 gstreamer1.0-plugins-base
+    gstreamer1.0-plugins-good
 )
 
 say() { echo "setup_system: $*" >&2; }

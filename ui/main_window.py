@@ -34,6 +34,7 @@ from ui.alerts import WindowAlerts
 from ui.digest import DigestDialog
 from ui.docks.base import ViewDock
 from ui.docks.conflicts import ConflictsDock
+from ui.docks.feeds import FeedsDock
 from ui.docks.link import OFFLINE_COLOR, ONLINE_COLOR, LinkDock, OfflineBanner
 from ui.docks.map import MapDock
 from ui.docks.placeholders import PlaceholderDock
@@ -77,7 +78,7 @@ class MainWindow(QMainWindow):
         # the views
         self.map_dock = MapDock(session, self)
         self.board_dock = PlaceholderDock("board", self)
-        self.feeds_dock = PlaceholderDock("feeds", self)
+        self.feeds_dock = FeedsDock(session, self)
         self.tasks_dock = TasksDock(session, self)
         self.reports_dock = ReportsDock(session, self)
         self.units_dock = UnitsDock(session, self)
@@ -151,12 +152,19 @@ class MainWindow(QMainWindow):
     def _link_selection(self) -> None:
         """A record picked on the map is picked in its table, and the reverse."""
         self.map_dock.featureSelected.connect(self._on_map_selected)
+        self.map_dock.mediaActivated.connect(self._on_media_activated)
         self.tasks_dock.table.selectionModel().selectionChanged.connect(self._on_task_selected)
 
     @Slot(str, str)
     def _on_map_selected(self, etype: str, eid: str) -> None:
         if etype == "task":
             self.tasks_dock.select_task(eid)
+
+    @Slot(str)
+    def _on_media_activated(self, eid: str) -> None:
+        """A photo or video position clicked on the map opens the item in the feeds."""
+        self.feeds_dock.select(eid)
+        self.feeds_dock.raise_()
 
     @Slot()
     def _on_task_selected(self) -> None:

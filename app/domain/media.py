@@ -30,5 +30,10 @@ SPEC = EntitySpec(
         "width": FieldSpec(integer(0, 100_000)),
         "height": FieldSpec(integer(0, 100_000)),
         "duration_s": FieldSpec(number(0, 1e6)),
+        # made at ingest, blobs of their own: the thumbnail travels first, the preview next
+        "thumb_sha256": FieldSpec(text(64)),
+        "preview_sha256": FieldSpec(text(64)),
+        "post_id": FieldSpec(ref()),  # the author post
+        "source": FieldSpec(text(200)),  # file name, folder watch, a snapshot's stream, stitching
     },
 )

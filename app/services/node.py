@@ -23,21 +23,34 @@ STATE_FRESH_S = 5.0
 
 # The link scheduler's order among blobs (ops always go before any blob): small pictures first,
 # video last, and the smaller of two of a kind first, so a marker's photo is not stuck behind a clip.
-KIND_RANK = {"thumbnail": 0, "photo": 1, "panorama": 2, "video": 3}
+# Every item's thumbnail goes before any full item, then the screen-size previews.
+KIND_RANK = {"thumbnail": 0, "preview": 1, "photo": 2, "panorama": 3, "video": 4}
 
 
 def blob_policy(store: Store, blobs: BlobStore, role: str, requested: set[str]) -> Callable[[], list[str]]:
     """Which blobs this post pulls, in the order to pull them: a rear post everything; other
-    posts what their operators open."""
-    cache: dict[str, Any] = {"at": -1, "order": []}
+    posts every thumbnail and what their operators open."""
+    cache: dict[str, Any] = {"at": -1, "order": [], "small": set()}
 
     def wanted() -> list[str]:
         count = store.op_count()
         if cache["at"] != count:
-            media = [m for m in store.entities("media") if m.get("sha256")]
-            media.sort(key=lambda m: (KIND_RANK.get(str(m.get("kind")), 9), m.get("size") or 0, m.get("sha256")))
-            cache["at"], cache["order"] = count, [str(m.get("sha256")) for m in media]
-        return [s for s in cache["order"] if (role == "rear" or s in requested) and not blobs.has(s)]
+            ranked: list[tuple[int, int, str]] = []
+            small: set[str] = set()
+            for m in store.entities("media"):
+                if m.get("sha256"):
+                    ranked.append((KIND_RANK.get(str(m.get("kind")), 9), m.get("size") or 0, str(m.get("sha256"))))
+                for part in ("thumb", "preview"):
+                    if m.get(f"{part}_sha256"):
+                        ranked.append((KIND_RANK["thumbnail" if part == "thumb" else "preview"], 0,
+                                       str(m.get(f"{part}_sha256"))))
+                if m.get("thumb_sha256"):
+                    small.add(str(m.get("thumb_sha256")))
+            ranked.sort()
+            order = list(dict.fromkeys(s for _, _, s in ranked))  # a shared thumbnail once
+            cache["at"], cache["order"], cache["small"] = count, order, small
+        return [s for s in cache["order"]
+                if (role == "rear" or s in requested or s in cache["small"]) and not blobs.has(s)]
 
     return wanted
 

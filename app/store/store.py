@@ -369,6 +369,15 @@ class Store:
             ).all()
         return [(decode(bytes(raw)), status, reason) for raw, status, reason in rows]
 
+    def received_ms(self, etype: str) -> dict[str, int]:
+        """For each entity of a type, when this post first held an op of it (its own write, or
+        the arrival from a peer): UTC ms of the earliest applied op received here."""
+        t = m.oplog
+        q = (select(t.c.eid, func.min(t.c.received_ms))
+             .where(t.c.etype == etype, t.c.status == "applied").group_by(t.c.eid))
+        with self.engine.connect() as c:
+            return {str(eid): int(ms) for eid, ms in c.execute(q)}
+
     def oplog_rows(
         self,
         *,

@@ -49,6 +49,24 @@ class BlobStore:
             os.replace(tmp, p)
         return sha
 
+    def put_file(self, src: Path) -> str:
+        """Store a file made here without reading it into memory (a clip); returns its sha256."""
+        digest = hashlib.sha256()
+        self.root.mkdir(parents=True, exist_ok=True)
+        tmp = self.root / f".in-{os.getpid()}-{id(digest):x}.tmp"
+        try:
+            with open(src, "rb") as f, open(tmp, "wb") as out:
+                for block in iter(lambda: f.read(1 << 20), b""):
+                    digest.update(block)
+                    out.write(block)
+            sha = digest.hexdigest()
+            if not self.has(sha):
+                self.path(sha).parent.mkdir(parents=True, exist_ok=True)
+                os.replace(tmp, self.path(sha))
+            return sha
+        finally:
+            tmp.unlink(missing_ok=True)
+
     def read(self, sha: str, offset: int, n: int = CHUNK) -> bytes:
         with open(self.path(sha), "rb") as f:
             f.seek(offset)

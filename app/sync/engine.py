@@ -83,7 +83,9 @@ class SyncEngine:
         self.listen = listen
         self.peers = list(peers)
         self.blobs = blobs
-        self.wanted_blobs = wanted_blobs or (lambda: [])  # in the order to pull them
+        self._policy = wanted_blobs or (lambda: [])  # in the order to pull them
+        self._urgent: list[str] = []  # blobs an operator asked for now: pulled first, anywhere
+        self._hurry: set[str] = set()  # of those, the ones whose senders have not been told yet
         self.state_path = state_path
         self.ping_s, self.dead_s = ping_s, dead_s
         self.bound_endpoint: str | None = None
@@ -123,6 +125,26 @@ class SyncEngine:
     def wake(self) -> None:
         with contextlib.suppress(OSError):  # full or closed: the loop is awake or gone anyway
             os.write(self._wake_w, b"!")
+
+    def fetch_first(self, sha: str) -> None:
+        """Pull this blob before any other (any thread): it goes to the head of this post's
+        wanted list and every peer is asked to send it ahead of what it is already sending."""
+        with self._lock:
+            if sha in self._urgent:
+                self._urgent.remove(sha)
+            self._urgent.insert(0, sha)
+            self._hurry.add(sha)
+        self._dirty = True
+        self.wake()
+
+    def wanted_blobs(self) -> list[str]:
+        """The blobs to pull, in order: those asked for now first, then the post's policy."""
+        with self._lock:
+            urgent = [s for s in self._urgent if self.blobs is None or not self.blobs.has(s)]
+            self._urgent = urgent
+            self._hurry &= set(urgent)
+        rest = self._policy()
+        return urgent + [s for s in rest if s not in urgent] if urgent else rest
 
     def _on_store_change(self, result: ApplyResult) -> None:
         self._dirty = True
@@ -410,7 +432,11 @@ class SyncEngine:
                 s.blob_sends.pop(sha, None)
             else:  # within one connection nothing sent is lost, so only a new request rewinds
                 nxt = s.blob_sends[sha][0] if sha in s.blob_sends else off
-                s.blob_sends[sha] = (max(nxt, off), off)
+                if b.get("first") is True:  # the asker wants this one before the others
+                    s.blob_sends.pop(sha, None)
+                    s.blob_sends = {sha: (max(nxt, off), off), **s.blob_sends}
+                else:
+                    s.blob_sends[sha] = (max(nxt, off), off)
                 self._dirty = True
         elif f.kind == CHUNK_FRAME:
             self._on_chunk(sock, rid, s, b)
@@ -535,13 +561,21 @@ class SyncEngine:
         if self.blobs is None:
             return
         t = time.monotonic()
+        with self._lock:
+            hurry = self._hurry - s.hurried
         for sha in self.wanted_blobs():  # asked in priority order; chunks follow the asking order
             if self.blobs.has(sha):
                 continue
             asked = s.blob_wants.get(sha)
-            want = encode_frame(WANT, {"sha": sha, "off": self.blobs.partial(sha)})
-            if (asked is None or t - asked > WANT_AGAIN_S) and self._send(sock, rid, s, want):
+            first = sha in hurry
+            body: dict[str, Any] = {"sha": sha, "off": self.blobs.partial(sha)}
+            if first:
+                body["first"] = True  # an older peer ignores the flag and sends in asking order
+            if (first or asked is None or t - asked > WANT_AGAIN_S) and self._send(
+                    sock, rid, s, encode_frame(WANT, body)):
                 s.blob_wants[sha] = t
+                if first:
+                    s.hurried.add(sha)
         for sha, (off, acked) in list(s.blob_sends.items()):
             size = self.blobs.size(sha)
             # a small window of chunks in flight, so an op never queues behind much of a photo

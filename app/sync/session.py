@@ -90,6 +90,7 @@ class Session:
     error: str = ""
     blob_sends: dict[str, tuple[int, int]] = field(default_factory=dict)  # blob -> (next, acked)
     blob_wants: dict[str, float] = field(default_factory=dict)  # blob -> when we last asked
+    hurried: set[str] = field(default_factory=set)  # blobs this peer was asked to send first
     bucket: TokenBucket = field(default_factory=lambda: TokenBucket(None))
 
     def __post_init__(self) -> None:
@@ -103,6 +104,7 @@ class Session:
         self.inflight.clear()
         self.blob_sends.clear()
         self.blob_wants.clear()
+        self.hurried.clear()
 
     def disconnect(self, reason: str = "") -> None:
         self.connected = False
@@ -110,6 +112,7 @@ class Session:
         self.inflight.clear()
         self.blob_sends.clear()
         self.blob_wants.clear()
+        self.hurried.clear()
         if reason:
             self.error = reason
 

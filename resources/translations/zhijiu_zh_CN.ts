@@ -614,9 +614,351 @@
     </message>
 </context>
 <context>
+    <name>FeedModel</name>
+    <message>
+        <location filename="../../ui/feeds/gallery.py" line="+33"/>
+        <source>complete</source>
+        <translation>完整</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>arriving %1%</source>
+        <translation>传输中 %1%</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>thumbnail only</source>
+        <translation>仅缩略图</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>waiting</source>
+        <translation>等待传输</translation>
+    </message>
+</context>
+<context>
+    <name>FeedsDock</name>
+    <message>
+        <location filename="../../ui/docks/feeds.py" line="+174"/>
+        <source>Feeds</source>
+        <translation>图传</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Zoom out</source>
+        <translation>缩小</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Zoom in</source>
+        <translation>放大</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fit</source>
+        <translation>适应窗口</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Play / pause</source>
+        <translation>播放/暂停</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Snapshot</source>
+        <translation>截图</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Turn the frame on screen into a geotagged photo</source>
+        <translation>将当前画面截取为带位置的照片</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open live</source>
+        <translation>打开直播</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>rtsp://… or http://… of a drone or camera</source>
+        <translation>无人机或摄像头的 rtsp://… 或 http://… 地址</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Import files…</source>
+        <translation>导入文件…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Watch folder…</source>
+        <translation>监视文件夹…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fetch full item now</source>
+        <translation>立即获取原件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ask the posts that hold it to send this item before anything else</source>
+        <translation>请持有该条目的指挥所优先发送</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stitch panorama</source>
+        <translation>拼接全景</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Select two or more overlapping photos</source>
+        <translation>选择两张或更多有重叠的照片</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Caption for new items</source>
+        <translation>新条目的说明</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Position: longitude, latitude</source>
+        <translation>位置：经度, 纬度</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Used for photos whose file carries no GPS position</source>
+        <translation>用于文件中没有 GPS 位置的照片</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>All incidents</source>
+        <translation>全部事件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>All posts</source>
+        <translation>全部指挥所</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>All kinds</source>
+        <translation>全部类型</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Any time</source>
+        <translation>任意时间</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Last hour</source>
+        <translation>最近 1 小时</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Last 6 hours</source>
+        <translation>最近 6 小时</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Last 24 hours</source>
+        <translation>最近 24 小时</translation>
+    </message>
+    <message>
+        <location line="+69"/>
+        <source>Choose an incident to see its arrival-to-image times.</source>
+        <translation>选择一个事件，查看从到达到首张图像的时间。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>No team has arrived at this incident yet.</source>
+        <translation>尚无队伍到达该事件现场。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>not yet</source>
+        <translation>尚无</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>%1 min</source>
+        <translation>%1 分钟</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>First team arrived %1 · first image after %2 (goal 10 min) · first panorama after %3 (goal 30 min)</source>
+        <translation>首支队伍到达 %1 · 到达后首张图像 %2（目标 10 分钟）· 首个全景 %3（目标 30 分钟）</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>The position must be longitude, latitude in degrees, e.g. 106.55, 29.56.</source>
+        <translation>位置须为经度, 纬度（度），例如 106.55, 29.56。</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>%1 new item(s)</source>
+        <translation>新增 %1 条</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 already here (same file)</source>
+        <translation>%1 条已存在（相同文件）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>; </source>
+        <translation>；</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>not a readable image (damaged or cut off)</source>
+        <translation>无法读取的图像（已损坏或不完整）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>not a readable clip (damaged or cut off)</source>
+        <translation>无法读取的视频（已损坏或不完整）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>not a photo or video this app knows</source>
+        <translation>不是本程序支持的照片或视频</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>cannot be read</source>
+        <translation>无法读取</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>clips need ffmpeg, which is not installed</source>
+        <translation>视频需要 ffmpeg，但未安装</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>cannot be stored (disk full?)</source>
+        <translation>无法保存（磁盘已满？）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>refused by the store</source>
+        <translation>被数据库拒绝</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Import photos and clips</source>
+        <translation>导入照片和视频</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Photos and clips (*.jpg *.jpeg *.png *.tif *.tiff *.webp *.mp4 *.mov *.mkv *.ts *.avi)</source>
+        <translation>照片和视频 (*.jpg *.jpeg *.png *.tif *.tiff *.webp *.mp4 *.mov *.mkv *.ts *.avi)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Watch a folder (camera card, shared folder)</source>
+        <translation>监视文件夹（相机存储卡、共享文件夹）</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Watching %1: new photos and clips become items</source>
+        <translation>正在监视 %1：新照片和视频将自动入库</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>The sync engine is not running: nothing can be fetched now.</source>
+        <translation>同步引擎未运行：现在无法获取。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Asked for %1 item(s) ahead of everything else</source>
+        <translation>已请求优先传输 %1 个条目</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>Not a stream address: use rtsp://… or http://…</source>
+        <translation>不是视频流地址：请使用 rtsp://… 或 http://…</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>%1: stream dropped, reconnecting…</source>
+        <translation>%1：视频流中断，正在重连…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1: live</source>
+        <translation>%1：直播中</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>No frame on screen to take.</source>
+        <translation>画面中没有可截取的帧。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The frame could not be saved.</source>
+        <translation>无法保存该帧。</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Snapshot saved as a photo item</source>
+        <translation>截图已保存为照片条目</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Select two or more overlapping photos that are complete here.</source>
+        <translation>请选择两张或更多已完整接收且有重叠的照片。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Stitching the panorama…</source>
+        <translation>正在拼接全景…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Panorama</source>
+        <translation>全景</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Panorama of %1 photos added</source>
+        <translation>已添加由 %1 张照片拼成的全景</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Panorama cancelled.</source>
+        <translation>已取消全景拼接。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+1"/>
+        <source>The photos do not overlap enough to be stitched.</source>
+        <translation>照片重叠不足，无法拼接。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The photos could not be lined up.</source>
+        <translation>照片无法对齐。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Panorama failed: %1</source>
+        <translation>全景拼接失败：%1</translation>
+    </message>
+</context>
+<context>
     <name>FieldName</name>
     <message>
-        <location line="+41"/>
+        <location filename="../../ui/labels.py" line="+41"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
@@ -1522,7 +1864,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="+273"/>
+        <location filename="../../ui/main_window.py" line="+303"/>
         <source>%1 · %2 (%3)</source>
         <translation>%1 · %2（%3）</translation>
     </message>
@@ -3754,7 +4096,7 @@ Handed over to:</source>
 <context>
     <name>run_gui</name>
     <message>
-        <location filename="../../ui/app.py" line="+55"/>
+        <location filename="../../ui/app.py" line="+60"/>
         <source>Zhijiu Command Post</source>
         <translation>智救指挥所</translation>
     </message>
