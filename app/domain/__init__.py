@@ -3,7 +3,19 @@
 ``SPECS`` maps an entity type name to its spec; it is the single list of what a post can hold.
 """
 
-from app.domain import feature, incident, log, media, post, report, supply, task, unit, warning
+from app.domain import (
+    feature,
+    gauge,
+    incident,
+    log,
+    media,
+    post,
+    report,
+    supply,
+    task,
+    unit,
+    warning,
+)
 from app.domain.schema import EntitySpec
 
 SPECS: dict[str, EntitySpec] = {
@@ -22,6 +34,7 @@ SPECS: dict[str, EntitySpec] = {
         supply.STOCK,
         supply.OCCUPANCY,
         post.SPEC,
+        gauge.READING,
     )
 }
 

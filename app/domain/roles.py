@@ -28,7 +28,7 @@ Lookup = Callable[[str, str], Mapping[str, Any] | None]  # (etype, eid) -> curre
 Assignees = Callable[[str], set[str]]  # task id -> every assignee it ever had
 
 FORWARD_MAY = frozenset(
-    {"feature", "report", "media", "message", "log", "stock", "occupancy", "feedback"}
+    {"feature", "report", "media", "message", "log", "stock", "occupancy", "feedback", "reading"}
 )
 OBSERVER_MAY = frozenset({"message", "log"})
 WORK_STATUSES = frozenset({"acknowledged", "in_progress", "done", "failed"})

@@ -1,0 +1,228 @@
+"""Fast replay (复盘): materialised checkpoints of the replayed state, so a jump costs one
+checkpoint lookup and the replay of at most ``every`` ops instead of the whole op log.
+
+The checkpoints are this post's own cache — local, never replicated, held in memory and built
+in one pass over the op log the first time a moment is asked for. A checkpoint is the merged
+state of every applied op whose order key (HLC stamp, or time received) is at or before its
+moment; its entity states are never changed afterwards, so checkpoints share the states of
+entities that did not change between them and a jump copies only what it re-merges.
+
+Late ops: an op that arrives now with an older HLC stamp belongs inside earlier checkpoints.
+The index listens to the store and drops every checkpoint at or after the oldest stamp of what
+was just applied; the next jump rebuilds from the last checkpoint still valid. As a second guard
+each checkpoint remembers how many ops it holds and is dropped when the op log holds another
+number at its moment (ops applied while nobody listened, a restore).
+
+Within one checkpoint segment, whether an op's base has "been seen" is judged at the
+checkpoint's moment (``state_at`` judges it at the moment asked for); the two differ only for a
+base stamped later than the op that names it — a post whose clock was more than five minutes
+ahead — where this index keeps the store's own answer.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+import time
+from bisect import bisect_right
+from collections.abc import Iterator
+from dataclasses import dataclass
+from weakref import WeakKeyDictionary
+
+from sqlalchemy import func, select
+
+from app.ops import VersionRef, decode
+from app.store import models as m
+from app.store.apply import ApplyResult
+from app.store.merge import EntityState
+from app.store.replay import ReplayState
+from app.store.store import Store
+
+log = logging.getLogger(__name__)
+
+EVERY = 4000  # ops between two checkpoints: a jump replays at most this many
+RECEIVED_MARGIN_MS = 60_000  # received-time checkpoints this close to now may still grow
+
+States = dict[tuple[str, str], EntityState]
+
+
+@dataclass(frozen=True)
+class Checkpoint:
+    at: int  # order key (HLC or received ms) through which every op is merged
+    count: int  # applied ops with order key <= at
+    states: States  # never mutated after the checkpoint is made
+
+
+def clone(st: EntityState) -> EntityState:
+    """A private copy of a state that a checkpoint shares (copy on write)."""
+    return EntityState.from_bytes(st.etype, st.eid, st.to_bytes())
+
+
+class ReplayIndex:
+    """``state_at(at)`` through checkpoints; ``by`` is ``"hlc"`` or ``"received"`` as in
+    ``app.store.replay.state_at``."""
+
+    def __init__(self, store: Store, *, by: str = "hlc", every: int = EVERY) -> None:
+        if by not in ("hlc", "received"):
+            raise ValueError("by must be 'hlc' or 'received'")
+        self.store = store
+        self.by = by
+        self.every = every
+        self._col = m.oplog.c.hlc if by == "hlc" else m.oplog.c.received_ms
+        self._checkpoints: list[Checkpoint] = []
+        self._key_of: dict[VersionRef, int] = {}  # applied op -> its order key
+        self._lock = threading.RLock()
+        self.rebuilt = 0  # checkpoints made so far (tests and the bench read it)
+        self.dropped = 0
+        store.subscribe(self._on_applied)
+
+    def close(self) -> None:
+        self.store.unsubscribe(self._on_applied)
+
+    # ------------------------------------------------------------------ invalidation
+
+    def _on_applied(self, result: ApplyResult) -> None:
+        if not result.applied_ops:
+            return
+        if self.by == "hlc":
+            oldest = min(op.hlc for op in result.applied_ops)
+        else:
+            oldest = time.time_ns() // 1_000_000 - RECEIVED_MARGIN_MS
+        with self._lock:
+            self._drop_from(oldest)
+
+    def _drop_from(self, oldest: int) -> None:
+        keep = [cp for cp in self._checkpoints if cp.at < oldest]
+        self.dropped += len(self._checkpoints) - len(keep)
+        self._checkpoints = keep
+        if not keep:
+            self._key_of.clear()
+
+    def invalidate(self) -> None:
+        with self._lock:
+            self._drop_from(-1)
+
+    # ------------------------------------------------------------------ reading the op log
+
+    def _applied(self, after: int | None) -> Iterator[tuple[str, int, int, int]]:
+        """(origin, seq, order key, hlc) of every applied op after ``after``, in replay order."""
+        t = m.oplog
+        q = select(t.c.origin, t.c.seq, self._col, t.c.hlc).where(t.c.status == "applied")
+        if after is not None:
+            q = q.where(self._col > after)
+        q = q.order_by(self._col, t.c.hlc, t.c.origin)
+        with self.store.engine.connect() as c:
+            for row in c.execution_options(yield_per=5000).execute(q):
+                yield row[0], row[1], row[2], row[3]
+
+    def _raws(self, after: int | None, until: int) -> list[bytes]:
+        t = m.oplog
+        q = select(t.c.raw).where(t.c.status == "applied", self._col <= until)
+        if after is not None:
+            q = q.where(self._col > after)
+        with self.store.engine.connect() as c:
+            return [bytes(r) for (r,) in c.execute(q.order_by(self._col, t.c.hlc, t.c.origin))]
+
+    def _count(self, until: int) -> int:
+        t = m.oplog
+        with self.store.engine.connect() as c:
+            n = c.execute(
+                select(func.count()).where(t.c.status == "applied", self._col <= until)
+            ).scalar()
+        return int(n or 0)
+
+    # ------------------------------------------------------------------ building
+
+    def _valid_base(self, at: int) -> Checkpoint | None:
+        """The latest checkpoint at or before ``at`` whose op count still holds."""
+        while True:
+            i = bisect_right([cp.at for cp in self._checkpoints], at)
+            if i == 0:
+                return None
+            cp = self._checkpoints[i - 1]
+            if self._count(cp.at) == cp.count:
+                return cp
+            log.info("replay checkpoint at %d is stale; rebuilding from the one before", cp.at)
+            self._drop_from(cp.at)
+
+    def build(self) -> None:
+        """Make the checkpoints missing after the last valid one, up to the newest op."""
+        with self._lock:
+            last = self._checkpoints[-1] if self._checkpoints else None
+            if last is not None and self._count(last.at) != last.count:
+                self.invalidate()
+                last = None
+            rows = list(self._applied(last.at if last else None))
+            for origin, seq, key, _hlc in rows:
+                self._key_of[(origin, seq)] = key
+            # segment boundaries: every ``every`` ops, never splitting ops of one order key
+            bounds: list[int] = []
+            i = self.every - 1
+            while i < len(rows):
+                key = rows[i][2]
+                while i + 1 < len(rows) and rows[i + 1][2] == key:
+                    i += 1
+                bounds.append(key)
+                i += self.every
+            states: States = dict(last.states) if last else {}
+            count = last.count if last else 0
+            after = last.at if last else None
+            owned: set[tuple[str, str]] = set()
+            for bound in bounds:
+                raws = self._raws(after, bound)
+                self._merge(states, owned, raws, bound)
+                count += len(raws)
+                self._checkpoints.append(Checkpoint(bound, count, dict(states)))
+                owned = set()  # the states now belong to the checkpoint: copy before changing
+                self.rebuilt += 1
+                after = bound
+
+    def _merge(
+        self, states: States, owned: set[tuple[str, str]], raws: list[bytes], limit: int
+    ) -> None:
+        key_of = self._key_of
+
+        def seen(ref: VersionRef) -> bool:
+            k = key_of.get(ref)
+            return k is not None and k <= limit
+
+        for raw in raws:
+            op = decode(raw, trusted=True)
+            key = (op.etype, op.eid)
+            st = states.get(key)
+            if st is None:
+                st = states[key] = EntityState(op.etype, op.eid)
+                owned.add(key)
+            elif key not in owned:
+                st = states[key] = clone(st)
+                owned.add(key)
+            st.absorb(op, seen)
+
+    # ------------------------------------------------------------------ jumping
+
+    def state_at(self, at: int) -> ReplayState:
+        """The state at ``at`` (an HLC stamp, or wall ms when ``by="received"``)."""
+        with self._lock:
+            base = self._valid_base(at)
+            if base is None or base is self._checkpoints[-1]:
+                self.build()  # nothing yet, or ops may have come after the last checkpoint
+                base = self._valid_base(at)
+            states: States = dict(base.states) if base else {}
+            raws = self._raws(base.at if base else None, at)
+            self._merge(states, set(), raws, at)
+            count = (base.count if base else 0) + len(raws)
+            return ReplayState(at, states, count)
+
+    def checkpoint_count(self) -> int:
+        return len(self._checkpoints)
+
+
+_indexes: WeakKeyDictionary[Store, dict[str, ReplayIndex]] = WeakKeyDictionary()
+
+
+def index_for(store: Store, by: str = "hlc") -> ReplayIndex:
+    """One index per store and mode, made on first use (the window's docks share it)."""
+    per_store = _indexes.setdefault(store, {})
+    if by not in per_store:
+        per_store[by] = ReplayIndex(store, by=by)
+    return per_store[by]
