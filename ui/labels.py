@@ -239,6 +239,7 @@ ENTITY_TYPE = CodeTable("EntityType", {
     "stock": QT_TRANSLATE_NOOP("EntityType", "Stock movement"),
     "occupancy": QT_TRANSLATE_NOOP("EntityType", "Shelter occupancy"),
     "post": QT_TRANSLATE_NOOP("EntityType", "Command post"),
+    "reading": QT_TRANSLATE_NOOP("EntityType", "Gauge reading"),
 })
 
 FIELD_NAME = CodeTable("FieldName", {

@@ -31,6 +31,7 @@ from app.store.apply import ApplyResult
 from ui import labels
 from ui.digest import DigestDialog
 from ui.docks.base import ViewDock
+from ui.docks.board import BoardDock
 from ui.docks.conflicts import ConflictsDock
 from ui.docks.link import OFFLINE_COLOR, ONLINE_COLOR, LinkDock, OfflineBanner
 from ui.docks.placeholders import PlaceholderDock
@@ -72,7 +73,7 @@ class MainWindow(QMainWindow):
 
         # the views
         self.map_dock = PlaceholderDock("map", self)
-        self.board_dock = PlaceholderDock("board", self)
+        self.board_dock = BoardDock(session, self)
         self.feeds_dock = PlaceholderDock("feeds", self)
         self.tasks_dock = TasksDock(session, self)
         self.reports_dock = ReportsDock(session, self)
@@ -83,6 +84,7 @@ class MainWindow(QMainWindow):
             self.map_dock, self.board_dock, self.feeds_dock, self.tasks_dock,
             self.reports_dock, self.units_dock, self.conflicts_dock, self.link_dock,
         ]
+        self.board_dock.follow(self.tasks_dock, self.map_dock)  # replay (复盘) shows one moment
         self._build_banner()
         self._place_docks()
         self._default_state = self.saveState()

@@ -27,7 +27,6 @@ import time
 from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
-from weakref import WeakKeyDictionary
 
 from sqlalchemy import func, select
 
@@ -215,14 +214,3 @@ class ReplayIndex:
 
     def checkpoint_count(self) -> int:
         return len(self._checkpoints)
-
-
-_indexes: WeakKeyDictionary[Store, dict[str, ReplayIndex]] = WeakKeyDictionary()
-
-
-def index_for(store: Store, by: str = "hlc") -> ReplayIndex:
-    """One index per store and mode, made on first use (the window's docks share it)."""
-    per_store = _indexes.setdefault(store, {})
-    if by not in per_store:
-        per_store[by] = ReplayIndex(store, by=by)
-    return per_store[by]

@@ -4,7 +4,7 @@
 <context>
     <name>Ago</name>
     <message>
-        <location filename="../../ui/labels.py" line="+323"/>
+        <location filename="../../ui/labels.py" line="+324"/>
         <source>never</source>
         <translation>从未</translation>
     </message>
@@ -37,7 +37,7 @@
 <context>
     <name>AssigneeKind</name>
     <message>
-        <location line="-274"/>
+        <location line="-275"/>
         <source>Unit</source>
         <translation>救援队伍</translation>
     </message>
@@ -45,6 +45,216 @@
         <location line="+1"/>
         <source>Post</source>
         <translation>指挥所</translation>
+    </message>
+</context>
+<context>
+    <name>BoardCharts</name>
+    <message>
+        <location filename="../../ui/board/charts.py" line="+23"/>
+        <source>People</source>
+        <translation>人员</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Evacuated</source>
+        <translation>紧急转移</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Relocated</source>
+        <translation>转移安置</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Trapped</source>
+        <translation>被困</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Injured</source>
+        <translation>受伤</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Missing</source>
+        <translation>失踪</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dead</source>
+        <translation>死亡</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Tasks</source>
+        <translation>任务</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open</source>
+        <translation>进行中</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Overdue</source>
+        <translation>超时</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Done</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Teams</source>
+        <translation>救援队伍</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>On scene</source>
+        <translation>到达现场</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>En route</source>
+        <translation>途中</translation>
+    </message>
+</context>
+<context>
+    <name>BoardDock</name>
+    <message>
+        <location filename="../../ui/docks/board.py" line="+139"/>
+        <source>Situation</source>
+        <translation>态势</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Incident</source>
+        <translation>事件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Layout</source>
+        <translation>布局</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Laptop</source>
+        <translation>笔记本</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Wall screen</source>
+        <translation>大屏</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Timeline CSV…</source>
+        <translation>导出时间线 CSV…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Timeline page…</source>
+        <translation>导出时间线网页…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Warnings</source>
+        <translation>预警</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Gauges</source>
+        <translation>水雨情</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Indicators</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <location line="+132"/>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Web pages (*.html)</source>
+        <translation>网页 (*.html)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+6"/>
+        <source>Export the timeline</source>
+        <translation>导出复盘时间线</translation>
+    </message>
+</context>
+<context>
+    <name>BoardTiles</name>
+    <message>
+        <location filename="../../ui/board/tiles.py" line="+47"/>
+        <source>Dead</source>
+        <translation>死亡</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Missing</source>
+        <translation>失踪</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Injured</source>
+        <translation>受伤</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Trapped</source>
+        <translation>被困</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Evacuated</source>
+        <translation>紧急转移</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Relocated</source>
+        <translation>转移安置</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sheltered</source>
+        <translation>避难场所已安置</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Teams on scene</source>
+        <translation>到场队伍</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Teams en route</source>
+        <translation>途中队伍</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Teams on standby</source>
+        <translation>待命队伍</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tasks open</source>
+        <translation>进行中任务</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tasks overdue</source>
+        <translation>超时任务</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tasks done</source>
+        <translation>已完成任务</translation>
     </message>
 </context>
 <context>
@@ -372,11 +582,16 @@
         <source>Command post</source>
         <translation>指挥所</translation>
     </message>
+    <message>
+        <location line="+1"/>
+        <source>Gauge reading</source>
+        <translation>水雨情读数</translation>
+    </message>
 </context>
 <context>
     <name>FeatureSymbol</name>
     <message>
-        <location line="-47"/>
+        <location line="-48"/>
         <source>Hazard</source>
         <translation>险情</translation>
     </message>
@@ -444,7 +659,7 @@
 <context>
     <name>FieldName</name>
     <message>
-        <location line="+39"/>
+        <location line="+40"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
@@ -624,9 +839,112 @@
     </message>
 </context>
 <context>
+    <name>GaugesPanel</name>
+    <message>
+        <location filename="../../ui/board/gauges.py" line="+86"/>
+        <source>Gauge</source>
+        <translation>测站</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Latest</source>
+        <translation>最新读数</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Warning level</source>
+        <translation>警戒水位</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Guaranteed level</source>
+        <translation>保证水位</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Enter reading…</source>
+        <translation>录入读数…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Import CSV…</source>
+        <translation>导入 CSV…</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>m</source>
+        <translation>米</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>mm</source>
+        <translation>毫米</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Normal</source>
+        <translation>正常</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Above warning level</source>
+        <translation>超警戒</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Above guaranteed level</source>
+        <translation>超保证</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No reading</source>
+        <translation>无读数</translation>
+    </message>
+    <message>
+        <location line="+49"/>
+        <source>Warning level %1</source>
+        <translation>警戒水位 %1</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Guaranteed level %1</source>
+        <translation>保证水位 %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Flood standard %1</source>
+        <translation>防洪标准 %1</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Enter reading</source>
+        <translation>录入读数</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Reading</source>
+        <translation>读数</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Import gauge readings</source>
+        <translation>导入测站读数</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+</context>
+<context>
     <name>IncidentCategory</name>
     <message>
-        <location line="-250"/>
+        <location filename="../../ui/labels.py" line="-251"/>
         <source>Flood</source>
         <translation>洪涝</translation>
     </message>
@@ -705,6 +1023,29 @@
         <location line="+1"/>
         <source>Individual responder</source>
         <translation>单兵</translation>
+    </message>
+</context>
+<context>
+    <name>LevelBanner</name>
+    <message>
+        <location filename="../../ui/board/tiles.py" line="+129"/>
+        <source>%1 warning in force</source>
+        <translation>%1生效中</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>No warning in force</source>
+        <translation>无预警生效</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No emergency response</source>
+        <translation>未启动应急响应</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>REPLAY %1</source>
+        <translation>复盘回放 %1</translation>
     </message>
 </context>
 <context>
@@ -1083,7 +1424,7 @@
 <context>
     <name>LockView</name>
     <message>
-        <location filename="../../ui/lock.py" line="+139"/>
+        <location filename="../../ui/lock.py" line="+160"/>
         <source>Screen locked</source>
         <translation>屏幕已锁定</translation>
     </message>
@@ -1149,7 +1490,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="+265"/>
+        <location filename="../../ui/main_window.py" line="+267"/>
         <source>%1 · %2 (%3)</source>
         <translation>%1 · %2（%3）</translation>
     </message>
@@ -1283,7 +1624,7 @@
 <context>
     <name>MapDock</name>
     <message>
-        <location filename="../../ui/docks/map.py" line="+244"/>
+        <location filename="../../ui/docks/map.py" line="+247"/>
         <source>The map cannot be shown: its web assets are not installed (%1). Run “make setup” (it runs npm ci and copies them).</source>
         <translation>无法显示地图：地图网页资源未安装（%1）。请运行“make setup”（会执行 npm ci 并复制资源）。</translation>
     </message>
@@ -1381,13 +1722,13 @@
     </message>
     <message>
         <location line="-36"/>
-        <location line="+113"/>
+        <location line="+114"/>
         <location line="+7"/>
         <source>Base map</source>
         <translation>底图</translation>
     </message>
     <message>
-        <location line="-119"/>
+        <location line="-120"/>
         <source>Open MBTiles file…</source>
         <translation>打开 MBTiles 文件…</translation>
     </message>
@@ -1422,7 +1763,7 @@
         <translation>离线矢量底图</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>%1 (MBTiles)</source>
         <translation>%1（MBTiles）</translation>
     </message>
@@ -1474,7 +1815,7 @@
         <translation>距离：%1</translation>
     </message>
     <message>
-        <location line="+60"/>
+        <location line="+69"/>
         <source>No open incident</source>
         <translation>没有处置中的事件</translation>
     </message>
@@ -1519,7 +1860,7 @@
         <translation>北</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+32"/>
         <source>Exported to %1</source>
         <translation>已导出到 %1</translation>
     </message>
@@ -1636,11 +1977,16 @@
         <source>Call sign %1</source>
         <translation>呼号 %1</translation>
     </message>
+    <message>
+        <location line="+1"/>
+        <source>Latest reading %1 at %2</source>
+        <translation>最新读数 %1（%2）</translation>
+    </message>
 </context>
 <context>
     <name>MapSymbols</name>
     <message>
-        <location filename="../../ui/map/symbols.py" line="+164"/>
+        <location filename="../../ui/map/symbols.py" line="+169"/>
         <source>Incidents</source>
         <translation>事件</translation>
     </message>
@@ -1738,6 +2084,16 @@
         <location line="+1"/>
         <source>%1 · %2</source>
         <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Gauge above its warning level</source>
+        <translation>水位站 · 超警戒</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Gauge above its guaranteed level</source>
+        <translation>水位站 · 超保证</translation>
     </message>
 </context>
 <context>
@@ -1957,6 +2313,49 @@
         <location line="+3"/>
         <source>Nothing was changed.</source>
         <translation>未做任何修改。</translation>
+    </message>
+</context>
+<context>
+    <name>ReplayBar</name>
+    <message>
+        <location filename="../../ui/replay/bar.py" line="+110"/>
+        <source>Back to live</source>
+        <translation>返回实时</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Replay</source>
+        <translation>复盘</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Review the incident as it was at any moment</source>
+        <translation>按任意时刻回看事件态势</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pause</source>
+        <translation>暂停</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Play</source>
+        <translation>播放</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1×</source>
+        <translation>%1 倍速</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Orange ticks: orders issued. Blue ticks: reports received.</source>
+        <translation>橙色刻度：指令下达；蓝色刻度：收到报告。</translation>
+    </message>
+    <message>
+        <location line="+59"/>
+        <source>Live</source>
+        <translation>实时</translation>
     </message>
 </context>
 <context>
@@ -2405,7 +2804,7 @@
         <translation>事件</translation>
     </message>
     <message>
-        <location line="+92"/>
+        <location line="+101"/>
         <source>Overdue: the deadline %1 has passed and the task is still open.</source>
         <translation>已超时：完成时限 %1 已过，任务仍未结束。</translation>
     </message>
@@ -2413,7 +2812,7 @@
 <context>
     <name>TasksDock</name>
     <message>
-        <location filename="../../ui/docks/tasks.py" line="+143"/>
+        <location filename="../../ui/docks/tasks.py" line="+144"/>
         <source>Tasks</source>
         <translation>任务</translation>
     </message>
@@ -2493,7 +2892,7 @@
         <translation>显示 %1 / 共 %2 项任务</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+59"/>
         <source>Select a task to see its feedback trail.</source>
         <translation>选中一项任务，查看其反馈记录。</translation>
     </message>
@@ -2501,6 +2900,14 @@
         <location line="+24"/>
         <source>No feedback yet.</source>
         <translation>尚无反馈。</translation>
+    </message>
+</context>
+<context>
+    <name>TileGrid</name>
+    <message>
+        <location filename="../../ui/board/tiles.py" line="-56"/>
+        <source>of %1 places</source>
+        <translation>（容量 %1）</translation>
     </message>
 </context>
 <context>
@@ -2631,6 +3038,74 @@
     </message>
 </context>
 <context>
+    <name>WarningDialog</name>
+    <message>
+        <location filename="../../ui/board/warnings.py" line="+52"/>
+        <source>Change warning</source>
+        <translation>调整预警</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Issue warning</source>
+        <translation>发布预警</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Use the incident&apos;s area</source>
+        <translation>使用事件范围</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Level</source>
+        <translation>级别</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stage</source>
+        <translation>预警阶段</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tiers that must act</source>
+        <translation>响应层级</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Valid from</source>
+        <translation>生效时间</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Valid until</source>
+        <translation>截止时间</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Incident</source>
+        <translation>事件</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Text</source>
+        <translation>预警内容</translation>
+    </message>
+</context>
+<context>
     <name>WarningLevel</name>
     <message>
         <location filename="../../ui/labels.py" line="+70"/>
@@ -2758,6 +3233,54 @@
         <location line="+1"/>
         <source>Other</source>
         <translation>其他</translation>
+    </message>
+</context>
+<context>
+    <name>WarningsPanel</name>
+    <message>
+        <location filename="../../ui/board/warnings.py" line="+71"/>
+        <source>Warning</source>
+        <translation>预警</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Level</source>
+        <translation>级别</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Stage</source>
+        <translation>阶段</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Valid until</source>
+        <translation>截止</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Issue warning…</source>
+        <translation>发布预警…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Change…</source>
+        <translation>调整…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lift</source>
+        <translation>解除</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Expired</source>
+        <translation>已过期</translation>
     </message>
 </context>
 <context>

@@ -8,6 +8,7 @@ post cannot cancel an order the rear issued), the reason is shown in words and n
 from __future__ import annotations
 
 import html
+from typing import Any
 
 from PySide6.QtCore import QItemSelection, Qt, Slot
 from PySide6.QtWidgets import (
@@ -236,7 +237,14 @@ class TasksDock(ViewDock):
 
     def selected_task(self) -> Entity | None:
         eid = self.selected_id()
-        return self.session.store.get("task", eid) if eid is not None else None
+        return self.model.store.get("task", eid) if eid is not None else None
+
+    def show_moment(self, moment: Any | None) -> None:
+        """Replay (复盘): the tasks as they were at ``moment``, read-only; None: live again."""
+        self.model.show_moment(moment)
+        self._fill_filters()
+        self._update_buttons()
+        self._show_detail()
 
     def select_task(self, eid: str) -> bool:
         row = self.model.row_of(eid)
@@ -253,7 +261,7 @@ class TasksDock(ViewDock):
         task = self.selected_task()
         status = task.get("status") if task is not None else None
         for wanted, allowed in ACTIONS:
-            self.buttons[wanted].setEnabled(status in allowed)
+            self.buttons[wanted].setEnabled(status in allowed and not self.model.replaying)
 
     def set_selected_status(self, status: str) -> bool:
         """Move the selected task to ``status``; a refusal is shown and nothing changes."""
@@ -279,7 +287,7 @@ class TasksDock(ViewDock):
         if d.get("description"):
             parts.append(f"<p>{html.escape(str(d['description']))}</p>")
         rows = []
-        for fb in task_service.feedback_of(self.session.store, task.eid):
+        for fb in task_service.feedback_of(self.model.store, task.eid):  # type: ignore[arg-type]
             what = labels.TASK_STATUS(fb.get("status")) if fb.get("status") else ""
             if fb.get("progress") is not None:
                 what = (what + " " if what else "") + f"{fb.get('progress')}%"
