@@ -33,13 +33,14 @@ from sqlalchemy import func, select
 from app.ops import VersionRef, decode
 from app.store import models as m
 from app.store.apply import ApplyResult
-from app.store.merge import EntityState
+from app.store.merge import EntityState, FieldState
+from app.store.moment import Moment, entity_of
 from app.store.replay import ReplayState
-from app.store.store import Store
+from app.store.store import Entity, Store
 
 log = logging.getLogger(__name__)
 
-EVERY = 4000  # ops between two checkpoints: a jump replays at most this many
+EVERY = 2500  # ops between two checkpoints: a jump replays at most this many
 RECEIVED_MARGIN_MS = 60_000  # received-time checkpoints this close to now may still grow
 
 States = dict[tuple[str, str], EntityState]
@@ -50,11 +51,22 @@ class Checkpoint:
     at: int  # order key (HLC or received ms) through which every op is merged
     count: int  # applied ops with order key <= at
     states: States  # never mutated after the checkpoint is made
+    changed: frozenset[tuple[str, str]]  # entities merged since the checkpoint before
 
 
 def clone(st: EntityState) -> EntityState:
-    """A private copy of a state that a checkpoint shares (copy on write)."""
-    return EntityState.from_bytes(st.etype, st.eid, st.to_bytes())
+    """A private copy of a state that a checkpoint shares (copy on write). ``absorb`` replaces
+    versions and edits the lists and sets that hold them, never a version itself, so copying
+    the containers is enough."""
+    return EntityState(
+        st.etype,
+        st.eid,
+        {n: FieldState(list(fs.heads), set(fs.pending)) for n, fs in st.fields.items()},
+        st.created,
+        st.updated,
+        dict(st.record) if st.record is not None else None,
+        set(st.assignees),
+    )
 
 
 class ReplayIndex:
@@ -70,6 +82,8 @@ class ReplayIndex:
         self._col = m.oplog.c.hlc if by == "hlc" else m.oplog.c.received_ms
         self._checkpoints: list[Checkpoint] = []
         self._key_of: dict[VersionRef, int] = {}  # applied op -> its order key
+        # entities of the states checkpoints share, so a jump does not remake them every time
+        self.entities: dict[int, tuple[EntityState, Entity]] = {}
         self._lock = threading.RLock()
         self.rebuilt = 0  # checkpoints made so far (tests and the bench read it)
         self.dropped = 0
@@ -93,6 +107,8 @@ class ReplayIndex:
     def _drop_from(self, oldest: int) -> None:
         keep = [cp for cp in self._checkpoints if cp.at < oldest]
         self.dropped += len(self._checkpoints) - len(keep)
+        if len(keep) != len(self._checkpoints):
+            self.entities.clear()  # states of dropped checkpoints must not stay alive here
         self._checkpoints = keep
         if not keep:
             self._key_of.clear()
@@ -171,7 +187,10 @@ class ReplayIndex:
                 raws = self._raws(after, bound)
                 self._merge(states, owned, raws, bound)
                 count += len(raws)
-                self._checkpoints.append(Checkpoint(bound, count, dict(states)))
+                self._checkpoints.append(Checkpoint(bound, count, dict(states), frozenset(owned)))
+                for k in owned:  # read them once now, so a jump finds them read
+                    st = states[k]
+                    self.entities[id(st)] = (st, entity_of(st))
                 owned = set()  # the states now belong to the checkpoint: copy before changing
                 self.rebuilt += 1
                 after = bound
@@ -179,6 +198,8 @@ class ReplayIndex:
     def _merge(
         self, states: States, owned: set[tuple[str, str]], raws: list[bytes], limit: int
     ) -> None:
+        """Absorb ``raws`` into ``states``; ``owned`` collects the keys whose state is private
+        to ``states`` (copied or new), the others still belong to a checkpoint."""
         key_of = self._key_of
 
         def seen(ref: VersionRef) -> bool:
@@ -201,6 +222,20 @@ class ReplayIndex:
 
     def state_at(self, at: int) -> ReplayState:
         """The state at ``at`` (an HLC stamp, or wall ms when ``by="received"``)."""
+        return self._state_at(at)[0]
+
+    def moment(self, at: int, at_ms: int) -> Moment:
+        """The store as it was at ``at``, read like the store (``at_ms``: the wall moment shown)."""
+        state, fresh, base = self._state_at(at)
+        return Moment(state, at_ms, cache=self.entities, fresh=fresh, base=base)
+
+    def checkpoints(self) -> list[Checkpoint]:
+        with self._lock:
+            return list(self._checkpoints)
+
+    def _state_at(
+        self, at: int
+    ) -> tuple[ReplayState, set[tuple[str, str]], Checkpoint | None]:
         with self._lock:
             base = self._valid_base(at)
             if base is None or base is self._checkpoints[-1]:
@@ -208,9 +243,10 @@ class ReplayIndex:
                 base = self._valid_base(at)
             states: States = dict(base.states) if base else {}
             raws = self._raws(base.at if base else None, at)
-            self._merge(states, set(), raws, at)
+            fresh: set[tuple[str, str]] = set()
+            self._merge(states, fresh, raws, at)
             count = (base.count if base else 0) + len(raws)
-            return ReplayState(at, states, count)
+            return ReplayState(at, states, count), fresh, base
 
     def checkpoint_count(self) -> int:
         return len(self._checkpoints)

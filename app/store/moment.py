@@ -8,6 +8,7 @@ write methods at all.
 from __future__ import annotations
 
 from collections import defaultdict
+from typing import Any
 
 from app.domain import SPECS
 from app.store.merge import EntityState
@@ -37,8 +38,21 @@ def entity_of(st: EntityState) -> Entity:
 class Moment:
     """The entities as they were at ``state.at``; entities are made on first read."""
 
-    def __init__(self, state: ReplayState, at_ms: int) -> None:
+    def __init__(
+        self,
+        state: ReplayState,
+        at_ms: int,
+        *,
+        cache: dict[int, tuple[EntityState, Entity]] | None = None,
+        fresh: set[tuple[str, str]] | frozenset[tuple[str, str]] = frozenset(),
+        base: Any = None,
+    ) -> None:
+        """``cache`` keeps the entities of states that checkpoints share between jumps (by the
+        state's identity); ``fresh`` names the states made for this moment alone."""
         self.state = state
+        self._cache = cache
+        self.fresh = fresh
+        self.base = base  # the checkpoint this moment was rebuilt from (None: from the start)
         self.at_ms = at_ms  # the wall-clock moment shown (for overdue and valid periods)
         self._by_type: dict[str, list[tuple[str, str]]] = defaultdict(list)
         for key in state.states:
@@ -48,7 +62,15 @@ class Moment:
     def _entity(self, key: tuple[str, str]) -> Entity:
         e = self._made.get(key)
         if e is None:
-            e = self._made[key] = entity_of(self.state.states[key])
+            st = self.state.states[key]
+            if self._cache is None or key in self.fresh:
+                e = entity_of(st)
+            else:
+                hit = self._cache.get(id(st))
+                if hit is None or hit[0] is not st:
+                    hit = self._cache[id(st)] = (st, entity_of(st))
+                e = hit[1]
+            self._made[key] = e
         return e
 
     def get(self, etype: str, eid: str) -> Entity | None:

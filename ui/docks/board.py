@@ -56,6 +56,7 @@ class BoardDock(ViewDock):
         self.series = board_service.Series()
         self.figures: board_service.Figures | None = None
         self.moment: Moment | None = None
+        self._tallies: board_service.ReplayTallies | None = None
         self.preset_name = "laptop"
 
         body = QWidget(self)
@@ -253,7 +254,9 @@ class BoardDock(ViewDock):
     def _show(self, moment: Moment, at_ms: int) -> None:
         if self.incident_id is None:
             return
-        f = board_service.figures(moment, self.incident_id, at_ms)
+        if self._tallies is None or self._tallies.incident_id != self.incident_id:
+            self._tallies = board_service.ReplayTallies(self.incident_id)
+        f = self._tallies.figures(moment, self.replay.index)
         self._draw(f, at_ms)
         self.warnings.show_reader(moment, at_ms)
         self.gauges.show_reader(moment, False)

@@ -114,10 +114,9 @@ class ReplayController(QObject):
             return
         at = max(self.start_ms, min(self.end_ms, at_ms))
         started = time.perf_counter()
-        state = self.index.state_at(hlc_of_ms(at, 0xFFFF))
+        self.moment = self.index.moment(hlc_of_ms(at, 0xFFFF), at)
         self.last_jump_s = time.perf_counter() - started
         self.at_ms = at
-        self.moment = Moment(state, at)
         self.momentChanged.emit(self.moment)
 
     # ------------------------------------------------------------------ the play clock

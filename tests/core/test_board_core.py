@@ -82,9 +82,12 @@ def test_checkpoints_give_the_full_replay_and_survive_a_late_op(lab):
         a.put("unit", "u1", name="消防", type="fire_rescue", status="en_route",
               geom={"type": "Point", "coordinates": [106.5 + n / 1000, 29.5]})
     index = ReplayIndex(a.store, every=7)
+    tallies = board.ReplayTallies("i1")
     stamps = [h for _o, _s, h, _st, _r in a.store.oplog_rows(status="applied")]
     for at in stamps[::9] + [stamps[-1]]:
         assert index.state_at(at).dump() == state_at(a.store, at).dump()
+        moment = index.moment(at, hlc_ms(at))
+        assert tallies.figures(moment, index) == board.figures(moment, "i1", hlc_ms(at))
     assert index.checkpoint_count() >= 5
 
     before = index.checkpoint_count()
@@ -96,6 +99,9 @@ def test_checkpoints_give_the_full_replay_and_survive_a_late_op(lab):
     assert board.figures(moment, "i1", hlc_ms(now)).casualties["evacuated"] == 290 + 40
     early = Moment(index.state_at(late_stamp), hlc_ms(late_stamp))
     assert board.figures(early, "i1", hlc_ms(late_stamp)).casualties["evacuated"] == 40
+    for at in (late_stamp, stamps[len(stamps) // 2], now):  # the tallies forgot what was dropped
+        moment = index.moment(at, hlc_ms(at))
+        assert tallies.figures(moment, index) == board.figures(moment, "i1", hlc_ms(at))
     index.close()
 
 
