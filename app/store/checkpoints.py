@@ -8,8 +8,10 @@ moment; its entity states are never changed afterwards, so checkpoints share the
 entities that did not change between them and a jump copies only what it re-merges.
 
 Late ops: an op that arrives now with an older HLC stamp belongs inside earlier checkpoints.
-The index listens to the store and drops every checkpoint at or after the oldest stamp of what
-was just applied; the next jump rebuilds from the last checkpoint still valid. As a second guard
+The index listens to the store and re-merges, in every checkpoint at or after the op's stamp,
+just the entities the late ops touch (from that entity's ops in the op log); a burst of more
+than ``PATCH_MOST`` late ops drops those checkpoints instead, and the next jump rebuilds them
+from the last checkpoint still valid. As a second guard
 each checkpoint remembers how many ops it holds and is dropped when the op log holds another
 number at its moment (ops applied while nobody listened, a restore).
 
@@ -25,12 +27,12 @@ import logging
 import threading
 import time
 from bisect import bisect_right
-from collections.abc import Iterator
-from dataclasses import dataclass
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, replace
 
 from sqlalchemy import func, select
 
-from app.ops import VersionRef, decode
+from app.ops import Op, VersionRef, decode
 from app.store import models as m
 from app.store.apply import ApplyResult
 from app.store.merge import EntityState, FieldState
@@ -41,6 +43,7 @@ from app.store.store import Entity, Store
 log = logging.getLogger(__name__)
 
 EVERY = 2500  # ops between two checkpoints: a jump replays at most this many
+PATCH_MOST = 2000  # more late ops than this at once: drop and rebuild instead of patching
 RECEIVED_MARGIN_MS = 60_000  # received-time checkpoints this close to now may still grow
 
 States = dict[tuple[str, str], EntityState]
@@ -87,6 +90,7 @@ class ReplayIndex:
         self._lock = threading.RLock()
         self.rebuilt = 0  # checkpoints made so far (tests and the bench read it)
         self.dropped = 0
+        self.patched = 0  # checkpoints corrected for late ops
         store.subscribe(self._on_applied)
 
     def close(self) -> None:
@@ -95,14 +99,78 @@ class ReplayIndex:
     # ------------------------------------------------------------------ invalidation
 
     def _on_applied(self, result: ApplyResult) -> None:
-        if not result.applied_ops:
+        ops = result.applied_ops
+        if not ops:
             return
-        if self.by == "hlc":
-            oldest = min(op.hlc for op in result.applied_ops)
-        else:
-            oldest = time.time_ns() // 1_000_000 - RECEIVED_MARGIN_MS
         with self._lock:
-            self._drop_from(oldest)
+            if not self._checkpoints:
+                return
+            if self.by == "received":  # new ops arrive now: only the newest checkpoints move
+                self._drop_from(time.time_ns() // 1_000_000 - RECEIVED_MARGIN_MS)
+                return
+            newest = self._checkpoints[-1].at
+            late = [op for op in ops if op.hlc <= newest]
+            for op in ops:
+                self._key_of[op.ref] = op.hlc
+            if not late:
+                return  # after every checkpoint: the next jump replays them
+            if len(late) > PATCH_MOST:
+                self._drop_from(min(op.hlc for op in late))
+            else:
+                self._patch(late)
+
+    def _patch(self, late: list[Op]) -> None:
+        """Late ops (older stamps than some checkpoints): re-merge only the entities they touch
+        in the checkpoints at or after their stamps. Entities merge independently of each
+        other, so this gives the checkpoints a rebuild would give."""
+        first: dict[tuple[str, str], int] = {}
+        for op in late:
+            key = (op.etype, op.eid)
+            first[key] = min(first.get(key, op.hlc), op.hlc)
+        oldest = min(first.values())
+        cps = self._checkpoints
+        start = next(i for i, cp in enumerate(cps) if cp.at >= oldest)
+        new_states = [dict(cp.states) for cp in cps[start:]]
+        for key, since in first.items():
+            ops = self._entity_ops(key)
+            st: EntityState | None = None
+            taken = 0
+            for j, cp in enumerate(cps[start:]):
+                if cp.at < since:
+                    continue
+                if st is None:
+                    st = EntityState(*key)
+                seen = self._seen_by(cp.at)
+                while taken < len(ops) and ops[taken].hlc <= cp.at:
+                    st.absorb(ops[taken], seen)
+                    taken += 1
+                new_states[j][key] = clone(st)
+        for j, cp in enumerate(cps[start:]):
+            added = sum(1 for op in late if op.hlc <= cp.at)
+            touched = frozenset(k for k, since in first.items() if since <= cp.at)
+            cps[start + j] = replace(
+                cp, count=cp.count + added, states=new_states[j], changed=cp.changed | touched
+            )
+        self.patched += len(cps) - start
+
+    def _seen_by(self, limit: int) -> Callable[[VersionRef], bool]:
+        key_of = self._key_of
+
+        def seen(ref: VersionRef) -> bool:
+            k = key_of.get(ref)
+            return k is not None and k <= limit
+
+        return seen
+
+    def _entity_ops(self, key: tuple[str, str]) -> list[Op]:
+        t = m.oplog
+        q = (
+            select(t.c.raw)
+            .where(t.c.status == "applied", t.c.etype == key[0], t.c.eid == key[1])
+            .order_by(t.c.hlc, t.c.origin)
+        )
+        with self.store.engine.connect() as c:
+            return [decode(bytes(raw), trusted=True) for (raw,) in c.execute(q)]
 
     def _drop_from(self, oldest: int) -> None:
         keep = [cp for cp in self._checkpoints if cp.at < oldest]
@@ -200,12 +268,7 @@ class ReplayIndex:
     ) -> None:
         """Absorb ``raws`` into ``states``; ``owned`` collects the keys whose state is private
         to ``states`` (copied or new), the others still belong to a checkpoint."""
-        key_of = self._key_of
-
-        def seen(ref: VersionRef) -> bool:
-            k = key_of.get(ref)
-            return k is not None and k <= limit
-
+        seen = self._seen_by(limit)
         for raw in raws:
             op = decode(raw, trusted=True)
             key = (op.etype, op.eid)

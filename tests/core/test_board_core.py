@@ -13,6 +13,7 @@ from app.ops import hlc_ms
 from app.services import board, gauges, timeline, warnings
 from app.services.common import now_ms
 from app.services.reports import file_report, incident_totals
+from app.store import checkpoints
 from app.store.checkpoints import ReplayIndex
 from app.store.moment import Moment
 from app.store.replay import state_at
@@ -69,7 +70,9 @@ def test_figures_sum_each_posts_latest_report_and_count_teams_tasks_shelters(lab
     assert s.t == sorted(s.t)
 
 
-def test_checkpoints_give_the_full_replay_and_survive_a_late_op(lab):
+@pytest.mark.parametrize("patch_most", [2000, 0], ids=["patched", "dropped"])
+def test_checkpoints_give_the_full_replay_and_survive_a_late_op(lab, monkeypatch, patch_most):
+    monkeypatch.setattr(checkpoints, "PATCH_MOST", patch_most)
     a = lab.authority
     fwd = lab.post("前方", "forward")
     _incident(a)
@@ -92,7 +95,10 @@ def test_checkpoints_give_the_full_replay_and_survive_a_late_op(lab):
 
     before = index.checkpoint_count()
     fwd.send_to(a)  # the late op: an older stamp than most checkpoints
-    assert index.checkpoint_count() < before and index.dropped > 0
+    if patch_most:  # the late op's entity is re-merged in the checkpoints after its stamp
+        assert index.checkpoint_count() == before and index.patched > 0 and index.dropped == 0
+    else:  # a burst: the checkpoints after its stamp are dropped and made again
+        assert index.checkpoint_count() < before and index.dropped > 0
     now = a.store.clock.last
     assert index.state_at(now).dump() == state_at(a.store, now).dump() == a.store.dump()
     moment = Moment(index.state_at(now), hlc_ms(now))
