@@ -13,6 +13,7 @@ from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
+    QHeaderView,
     QInputDialog,
     QPushButton,
     QSplitter,
@@ -51,6 +52,8 @@ class GaugesPanel(QWidget):
         self.list.setObjectName("gauges_list")
         self.list.setRootIsDecorated(False)
         self.list.setColumnCount(5)
+        self.list.header().setStretchLastSection(False)
+        self.list.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.orphans: list[QWidget] = []
         self.chart = owned_plot(split, self.orphans)
         self.chart.setObjectName("gauge_chart")

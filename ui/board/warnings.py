@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
+    QHeaderView,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
@@ -157,6 +158,8 @@ class WarningsPanel(QWidget):
         self.list.setObjectName("warnings_list")
         self.list.setRootIsDecorated(False)
         self.list.setColumnCount(5)
+        self.list.header().setStretchLastSection(False)
+        self.list.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         layout.addWidget(self.list, 1)
         row = QHBoxLayout()
         self.issue_button = QPushButton(self)
