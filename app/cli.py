@@ -378,6 +378,18 @@ def cmd_enroll(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_timeline(args: argparse.Namespace) -> int:
+    from app.cli_board import cmd_timeline as run
+
+    return run(args, _folder(args), _write_out, UserError)
+
+
+def cmd_readings(args: argparse.Namespace) -> int:
+    from app.cli_board import cmd_readings_import
+
+    return cmd_readings_import(args, _folder(args), _operator(args))
+
+
 def cmd_gui(args: argparse.Namespace) -> int:
     from ui.app import run_gui  # the only place app/ reaches into ui/, lazily
 
@@ -506,6 +518,15 @@ def build_parser() -> Parser:
     from app.cli_media import add_parser as add_media_parser
 
     add_media_parser(sub, Parser, cmd_media)
+    sp = verb("timeline", cmd_timeline, "an incident's timeline (复盘) as CSV or a readable page")
+    sp.add_argument("incident", metavar="INCIDENT", help="the incident's id or exact title")
+    sp.add_argument("--format", required=True, choices=("csv", "html"))
+    sp.add_argument("-o", "--output", metavar="FILE", help="write here instead of standard output")
+    sp = verb("readings", cmd_readings, "gauge readings (雨情, 水情)")
+    rsub = sp.add_subparsers(dest="readings_verb", required=True, metavar="import", parser_class=Parser)
+    ri = rsub.add_parser("import", help="import readings from a CSV file: all of them or none")
+    ri.add_argument("file", metavar="FILE")
+    ri.add_argument("--operator")
 
     sp = verb("bench", cmd_bench, "run benchmarks and print figures and ratios against baselines")
     sp.add_argument("names", nargs="*", metavar="NAME", help="which benchmarks (default: all)")

@@ -241,6 +241,7 @@ ENTITY_TYPE = CodeTable("EntityType", {
     "post": QT_TRANSLATE_NOOP("EntityType", "Command post"),
     "plan": QT_TRANSLATE_NOOP("EntityType", "Response plan"),
     "receipt": QT_TRANSLATE_NOOP("EntityType", "Message receipt"),
+    "reading": QT_TRANSLATE_NOOP("EntityType", "Gauge reading"),
 })
 
 FIELD_NAME = CodeTable("FieldName", {

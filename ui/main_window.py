@@ -33,11 +33,11 @@ from ui import labels
 from ui.alerts import WindowAlerts
 from ui.digest import DigestDialog
 from ui.docks.base import ViewDock
+from ui.docks.board import BoardDock
 from ui.docks.conflicts import ConflictsDock
 from ui.docks.feeds import FeedsDock
 from ui.docks.link import OFFLINE_COLOR, ONLINE_COLOR, LinkDock, OfflineBanner
 from ui.docks.map import MapDock
-from ui.docks.placeholders import PlaceholderDock
 from ui.docks.plans import PlansDock
 from ui.docks.reports import ReportsDock
 from ui.docks.tasks import TasksDock
@@ -77,7 +77,7 @@ class MainWindow(QMainWindow):
 
         # the views
         self.map_dock = MapDock(session, self)
-        self.board_dock = PlaceholderDock("board", self)
+        self.board_dock = BoardDock(session, self)
         self.feeds_dock = FeedsDock(session, self)
         self.tasks_dock = TasksDock(session, self)
         self.reports_dock = ReportsDock(session, self)
@@ -90,6 +90,7 @@ class MainWindow(QMainWindow):
             self.reports_dock, self.units_dock, self.conflicts_dock, self.link_dock,
             self.plans_dock,
         ]
+        self.board_dock.follow(self.tasks_dock, self.map_dock)  # replay (复盘) shows one moment
         self.reports_dock.map_view = self.map_dock  # its snapshot goes in the situation report
         self._build_status_bar()  # before the docks: added later, it leaves stale dock tab bars
         self._build_banner()

@@ -74,8 +74,10 @@ def _detail_words(detail: dict[str, Any], session: Session) -> str:
     return " · ".join(words)
 
 
-def task_detail_html(session: Session, task: Entity) -> str:
+def task_detail_html(session: Session, task: Entity, *, moment: Any = None) -> str:
+    """The task's facts, history and feedback thread; ``moment`` (replay): as they were then."""
     d, names = task.data, session.names
+    read = session.store if moment is None else moment
     rows = [
         (QCoreApplication.translate("TaskDetail", "Status"), labels.TASK_STATUS(d.get("status"))),
         (QCoreApplication.translate("TaskDetail", "Priority"), labels.PRIORITY(d.get("priority"))),
@@ -104,6 +106,8 @@ def task_detail_html(session: Session, task: Entity) -> str:
         parts.append(f"<p>{_esc(title)} {_photos(session, list(d['attachments']))}</p>")
 
     history = task_service.task_history(session.store, task.eid)
+    if moment is not None:
+        history = [h for h in history if h.at_ms <= moment.at_ms]
     lines = []
     for h in history:
         who = f"{h.post_name or names.post(h.post_id)} · {h.operator}"
@@ -120,7 +124,7 @@ def task_detail_html(session: Session, task: Entity) -> str:
     parts.append("<table cellspacing='0' cellpadding='2'>" + "".join(lines) + "</table>")
 
     thread = []
-    for fb in task_service.feedback_of(session.store, task.eid):
+    for fb in task_service.feedback_of(read, task.eid):  # type: ignore[arg-type]
         if fb.get("status") and not (fb.get("text") or fb.get("media") or fb.get("progress") is not None):
             continue  # a bare status change: already in the history
         head = (f"<b>{_esc(names.origin_post(fb.created_origin))} · {_esc(fb.created_by)}</b> "

@@ -5,6 +5,7 @@
 
 from app.domain import (
     feature,
+    gauge,
     incident,
     log,
     media,
@@ -36,6 +37,7 @@ SPECS: dict[str, EntitySpec] = {
         supply.STOCK,
         supply.OCCUPANCY,
         post.SPEC,
+        gauge.READING,
     )
 }
 

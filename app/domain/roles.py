@@ -29,7 +29,7 @@ Lookup = Callable[[str, str], Mapping[str, Any] | None]  # (etype, eid) -> curre
 Assignees = Callable[[str], set[str]]  # task id -> every assignee it ever had
 
 FORWARD_MAY = frozenset(
-    {"feature", "report", "media", "message", "receipt", "log", "stock", "occupancy", "feedback"}
+    {"feature", "report", "media", "message", "receipt", "log", "stock", "occupancy", "feedback", "reading"}
 )
 OBSERVER_MAY = frozenset({"message", "receipt", "log"})
 ONLY_RECIPIENT = "forbidden: only the recipient acknowledges a message"

@@ -4,7 +4,7 @@
 渝中区应急管理局指挥中心 (district rear), 菜园坝现场前方指挥部 and 储奇门前突通信指挥车 (forward,
 scene) and 大溪沟街道应急办 (township rear) — over the six hours before now: a flood incident
 raised from response level Ⅳ to Ⅲ, a landslide incident open at the same time, warnings, the
-朝天门 gauge, hazards and risk points, shelters filling up, depots issuing supplies, ten rescue
+朝天门 gauge and its readings, hazards and risk points, shelters filling up, depots issuing supplies, ten rescue
 teams moving, seventeen tasks in every state (some overdue, one order not acknowledged in time),
 首报 and 续报 with figures (the flood's hourly 续报 now overdue), duty-log entries with a 值班交接,
 messages between posts with their delivered / read receipts, and the district's response plans
@@ -59,7 +59,7 @@ from app.store.store import Draft, Refused, Store
 
 log = logging.getLogger(__name__)
 
-DEMO_EPOCH = "d0000001"
+DEMO_EPOCH = "d0000002"  # d0000002: the 朝天门 gauge readings
 SPAN_MS = 6 * 3600 * 1000  # the story starts this long before now
 STEP_MS = 20_000  # time between two consecutive ops of the story
 _NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, "https://zhijiu.invalid/demo/" + DEMO_EPOCH)
@@ -491,6 +491,7 @@ def _tell(b: ScenarioBuilder, city: str) -> None:
             "crest_forecast_m": 190.4,
         },
     )
+    b.add(li, "reading", gauge_id=gauge, quantity="level_m", value=181.2, measured_at=b.now)
     b.at(5)
     b.put(
         li,
@@ -1337,6 +1338,7 @@ def _tell(b: ScenarioBuilder, city: str) -> None:
             "crest_forecast_m": 190.4,
         },
     )
+    b.add(chen, "reading", gauge_id=gauge, quantity="level_m", value=183.1, measured_at=b.now)
     for item, qty, unit in (
         ("帐篷", -80, "顶"),
         ("折叠床", -400, "张"),
@@ -1622,6 +1624,7 @@ def _tell(b: ScenarioBuilder, city: str) -> None:
             "crest_forecast_m": 190.4,
         },
     )
+    b.add(chen, "reading", gauge_id=gauge, quantity="level_m", value=184.4, measured_at=b.now)
 
     b.at(145)
     b.add(
@@ -1910,6 +1913,7 @@ def _tell(b: ScenarioBuilder, city: str) -> None:
             "crest_forecast_m": 190.4,
         },
     )
+    b.add(chen, "reading", gauge_id=gauge, quantity="level_m", value=186.9, measured_at=b.now)
 
     b.at(262)
     b.add(
@@ -2057,6 +2061,7 @@ def _tell(b: ScenarioBuilder, city: str) -> None:
             "crest_forecast_m": 190.4,
         },
     )
+    b.add(chen, "reading", gauge_id=gauge, quantity="level_m", value=188.6, measured_at=b.now)
     b.add(
         wang,
         "log",

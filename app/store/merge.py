@@ -71,6 +71,8 @@ class EntityState:
         fs = self.fields.get(name)
         if fs is None or not fs.heads:
             return None
+        if len(fs.heads) == 1:  # the common case: no conflict to rank
+            return fs.heads[0]
         return max(fs.heads, key=_rank_key(self.etype, name))
 
     def values(self) -> dict[str, Any]:

@@ -4,7 +4,7 @@
 <context>
     <name>Ago</name>
     <message>
-        <location filename="../../ui/labels.py" line="+343"/>
+        <location filename="../../ui/labels.py" line="+344"/>
         <source>never</source>
         <translation>从未</translation>
     </message>
@@ -199,7 +199,7 @@
 <context>
     <name>AssigneeKind</name>
     <message>
-        <location filename="../../ui/labels.py" line="-294"/>
+        <location filename="../../ui/labels.py" line="-295"/>
         <source>Unit</source>
         <translation>救援队伍</translation>
     </message>
@@ -207,6 +207,216 @@
         <location line="+1"/>
         <source>Post</source>
         <translation>指挥所</translation>
+    </message>
+</context>
+<context>
+    <name>BoardCharts</name>
+    <message>
+        <location filename="../../ui/board/charts.py" line="+23"/>
+        <source>People</source>
+        <translation>人员</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Evacuated</source>
+        <translation>紧急转移</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Relocated</source>
+        <translation>转移安置</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Trapped</source>
+        <translation>被困</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Injured</source>
+        <translation>受伤</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Missing</source>
+        <translation>失踪</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dead</source>
+        <translation>死亡</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Tasks</source>
+        <translation>任务</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open</source>
+        <translation>进行中</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Overdue</source>
+        <translation>超时</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Done</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Teams</source>
+        <translation>救援队伍</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>On scene</source>
+        <translation>到达现场</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>En route</source>
+        <translation>途中</translation>
+    </message>
+</context>
+<context>
+    <name>BoardDock</name>
+    <message>
+        <location filename="../../ui/docks/board.py" line="+140"/>
+        <source>Situation</source>
+        <translation>态势</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Incident</source>
+        <translation>事件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Layout</source>
+        <translation>布局</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Laptop</source>
+        <translation>笔记本</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Wall screen</source>
+        <translation>大屏</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Timeline CSV…</source>
+        <translation>导出时间线 CSV…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Timeline page…</source>
+        <translation>导出时间线网页…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Warnings</source>
+        <translation>预警</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Gauges</source>
+        <translation>水雨情</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Indicators</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <location line="+134"/>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Web pages (*.html)</source>
+        <translation>网页 (*.html)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+6"/>
+        <source>Export the timeline</source>
+        <translation>导出复盘时间线</translation>
+    </message>
+</context>
+<context>
+    <name>BoardTiles</name>
+    <message>
+        <location filename="../../ui/board/tiles.py" line="+47"/>
+        <source>Dead</source>
+        <translation>死亡</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Missing</source>
+        <translation>失踪</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Injured</source>
+        <translation>受伤</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Trapped</source>
+        <translation>被困</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Evacuated</source>
+        <translation>紧急转移</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Relocated</source>
+        <translation>转移安置</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sheltered</source>
+        <translation>避难场所已安置</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Teams on scene</source>
+        <translation>到场队伍</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Teams en route</source>
+        <translation>途中队伍</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Teams on standby</source>
+        <translation>待命队伍</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tasks open</source>
+        <translation>进行中任务</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tasks overdue</source>
+        <translation>超时任务</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tasks done</source>
+        <translation>已完成任务</translation>
     </message>
 </context>
 <context>
@@ -544,11 +754,16 @@
         <source>Message receipt</source>
         <translation>消息回执</translation>
     </message>
+    <message>
+        <location line="+1"/>
+        <source>Gauge reading</source>
+        <translation>水雨情读数</translation>
+    </message>
 </context>
 <context>
     <name>FeatureSymbol</name>
     <message>
-        <location line="-49"/>
+        <location line="-50"/>
         <source>Hazard</source>
         <translation>险情</translation>
     </message>
@@ -958,7 +1173,7 @@
 <context>
     <name>FieldName</name>
     <message>
-        <location filename="../../ui/labels.py" line="+41"/>
+        <location filename="../../ui/labels.py" line="+42"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
@@ -1188,9 +1403,112 @@
     </message>
 </context>
 <context>
+    <name>GaugesPanel</name>
+    <message>
+        <location filename="../../ui/board/gauges.py" line="+89"/>
+        <source>Gauge</source>
+        <translation>测站</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Latest</source>
+        <translation>最新读数</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Warning level</source>
+        <translation>警戒水位</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Guaranteed level</source>
+        <translation>保证水位</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Enter reading…</source>
+        <translation>录入读数…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Import CSV…</source>
+        <translation>导入 CSV…</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>m</source>
+        <translation>米</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>mm</source>
+        <translation>毫米</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Normal</source>
+        <translation>正常</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Above warning level</source>
+        <translation>超警戒</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Above guaranteed level</source>
+        <translation>超保证</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No reading</source>
+        <translation>无读数</translation>
+    </message>
+    <message>
+        <location line="+49"/>
+        <source>Warning level %1</source>
+        <translation>警戒水位 %1</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Guaranteed level %1</source>
+        <translation>保证水位 %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Flood standard %1</source>
+        <translation>防洪标准 %1</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Enter reading</source>
+        <translation>录入读数</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Reading</source>
+        <translation>读数</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Import gauge readings</source>
+        <translation>导入测站读数</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+</context>
+<context>
     <name>IncidentCategory</name>
     <message>
-        <location line="-270"/>
+        <location filename="../../ui/labels.py" line="-271"/>
         <source>Flood</source>
         <translation>洪涝</translation>
     </message>
@@ -1420,6 +1738,29 @@
         <location line="+1"/>
         <source>Individual responder</source>
         <translation>单兵</translation>
+    </message>
+</context>
+<context>
+    <name>LevelBanner</name>
+    <message>
+        <location filename="../../ui/board/tiles.py" line="+129"/>
+        <source>%1 warning in force</source>
+        <translation>%1生效中</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>No warning in force</source>
+        <translation>无预警生效</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No emergency response</source>
+        <translation>未启动应急响应</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>REPLAY %1</source>
+        <translation>复盘回放 %1</translation>
     </message>
 </context>
 <context>
@@ -1864,7 +2205,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="+303"/>
+        <location filename="../../ui/main_window.py" line="+311"/>
         <source>%1 · %2 (%3)</source>
         <translation>%1 · %2（%3）</translation>
     </message>
@@ -2189,7 +2530,7 @@
         <translation>距离：%1</translation>
     </message>
     <message>
-        <location line="+60"/>
+        <location line="+69"/>
         <source>No open incident</source>
         <translation>没有处置中的事件</translation>
     </message>
@@ -2351,11 +2692,16 @@
         <source>Call sign %1</source>
         <translation>呼号 %1</translation>
     </message>
+    <message>
+        <location line="+1"/>
+        <source>Latest reading %1 at %2</source>
+        <translation>最新读数 %1（%2）</translation>
+    </message>
 </context>
 <context>
     <name>MapSymbols</name>
     <message>
-        <location filename="../../ui/map/symbols.py" line="+164"/>
+        <location filename="../../ui/map/symbols.py" line="+169"/>
         <source>Incidents</source>
         <translation>事件</translation>
     </message>
@@ -2454,6 +2800,16 @@
         <source>%1 · %2</source>
         <translation>%1 · %2</translation>
     </message>
+    <message>
+        <location line="+1"/>
+        <source>Gauge above its warning level</source>
+        <translation>水位站 · 超警戒</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Gauge above its guaranteed level</source>
+        <translation>水位站 · 超保证</translation>
+    </message>
 </context>
 <context>
     <name>MediaKind</name>
@@ -2527,39 +2883,6 @@
         <location line="+3"/>
         <source>%1 Last contact: %2.</source>
         <translation>%1最近联系：%2。</translation>
-    </message>
-</context>
-<context>
-    <name>PlaceholderDock</name>
-    <message>
-        <location filename="../../ui/docks/placeholders.py" line="+14"/>
-        <source>Map</source>
-        <translation>一张图</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>The common operating map arrives in a later version.</source>
-        <translation>“一张图”将在后续版本中提供。</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Situation</source>
-        <translation>态势</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>The situation board arrives in a later version.</source>
-        <translation>态势看板将在后续版本中提供。</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Feeds</source>
-        <translation>图传</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Image and video feeds from the scene arrive in a later version.</source>
-        <translation>现场图像与视频回传将在后续版本中提供。</translation>
     </message>
 </context>
 <context>
@@ -2834,6 +3157,49 @@
         <location line="+3"/>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>ReplayBar</name>
+    <message>
+        <location filename="../../ui/replay/bar.py" line="+110"/>
+        <source>Back to live</source>
+        <translation>返回实时</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Replay</source>
+        <translation>复盘</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Review the incident as it was at any moment</source>
+        <translation>按任意时刻回看事件态势</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pause</source>
+        <translation>暂停</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Play</source>
+        <translation>播放</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1×</source>
+        <translation>%1 倍速</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Orange ticks: orders issued. Blue ticks: reports received.</source>
+        <translation>橙色刻度：指令下达；蓝色刻度：收到报告。</translation>
+    </message>
+    <message>
+        <location line="+59"/>
+        <source>Live</source>
+        <translation>实时</translation>
     </message>
 </context>
 <context>
@@ -3424,7 +3790,7 @@ Handed over to:</source>
         <translation>（照片尚未收到）</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+26"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
@@ -3479,7 +3845,7 @@ Handed over to:</source>
         <translation>附件：</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+14"/>
         <source>refused: %1</source>
         <translation>被拒绝：%1</translation>
     </message>
@@ -3507,7 +3873,7 @@ Handed over to:</source>
 <context>
     <name>TaskHistory</name>
     <message>
-        <location line="-113"/>
+        <location line="-117"/>
         <source>issued the order</source>
         <translation>下达指令</translation>
     </message>
@@ -3545,7 +3911,7 @@ Handed over to:</source>
 <context>
     <name>TaskKind</name>
     <message>
-        <location filename="../../ui/labels.py" line="+70"/>
+        <location filename="../../ui/labels.py" line="+71"/>
         <source>Order</source>
         <translation>指令</translation>
     </message>
@@ -3558,7 +3924,7 @@ Handed over to:</source>
 <context>
     <name>TaskStatus</name>
     <message>
-        <location line="-247"/>
+        <location line="-248"/>
         <source>Issued</source>
         <translation>已下达</translation>
     </message>
@@ -3626,7 +3992,7 @@ Handed over to:</source>
         <translation>事件</translation>
     </message>
     <message>
-        <location line="+92"/>
+        <location line="+101"/>
         <source>Overdue: the deadline %1 has passed and the task is still open.</source>
         <translation>已超时：完成时限 %1 已过，任务仍未结束。</translation>
     </message>
@@ -3634,7 +4000,7 @@ Handed over to:</source>
 <context>
     <name>TasksDock</name>
     <message>
-        <location filename="../../ui/docks/tasks.py" line="+210"/>
+        <location filename="../../ui/docks/tasks.py" line="+211"/>
         <source>Tasks</source>
         <translation>任务</translation>
     </message>
@@ -3680,13 +4046,13 @@ Handed over to:</source>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+207"/>
+        <location line="+215"/>
         <location line="+27"/>
         <source>Photo…</source>
         <translation>照片…</translation>
     </message>
     <message>
-        <location line="-233"/>
+        <location line="-241"/>
         <source>Send feedback</source>
         <translation>发送反馈</translation>
     </message>
@@ -3716,7 +4082,7 @@ Handed over to:</source>
         <translation>撤销任务</translation>
     </message>
     <message>
-        <location line="+197"/>
+        <location line="+205"/>
         <source>Attach photos</source>
         <translation>添加照片</translation>
     </message>
@@ -3736,7 +4102,7 @@ Handed over to:</source>
         <translation>选择一项任务，查看其处置记录和反馈。</translation>
     </message>
     <message>
-        <location line="-263"/>
+        <location line="-271"/>
         <source>All incidents</source>
         <translation>全部事件</translation>
     </message>
@@ -3779,6 +4145,14 @@ Handed over to:</source>
         <location line="+71"/>
         <source>%1 of %2 tasks</source>
         <translation>显示 %1 / 共 %2 项任务</translation>
+    </message>
+</context>
+<context>
+    <name>TileGrid</name>
+    <message>
+        <location filename="../../ui/board/tiles.py" line="-56"/>
+        <source>of %1 places</source>
+        <translation>（容量 %1）</translation>
     </message>
 </context>
 <context>
@@ -3964,6 +4338,74 @@ Handed over to:</source>
     </message>
 </context>
 <context>
+    <name>WarningDialog</name>
+    <message>
+        <location filename="../../ui/board/warnings.py" line="+53"/>
+        <source>Change warning</source>
+        <translation>调整预警</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Issue warning</source>
+        <translation>发布预警</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Use the incident&apos;s area</source>
+        <translation>使用事件范围</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Level</source>
+        <translation>级别</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stage</source>
+        <translation>预警阶段</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tiers that must act</source>
+        <translation>响应层级</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Valid from</source>
+        <translation>生效时间</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Valid until</source>
+        <translation>截止时间</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Incident</source>
+        <translation>事件</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Text</source>
+        <translation>预警内容</translation>
+    </message>
+</context>
+<context>
     <name>WarningLevel</name>
     <message>
         <location filename="../../ui/labels.py" line="+70"/>
@@ -4091,6 +4533,54 @@ Handed over to:</source>
         <location line="+1"/>
         <source>Other</source>
         <translation>其他</translation>
+    </message>
+</context>
+<context>
+    <name>WarningsPanel</name>
+    <message>
+        <location filename="../../ui/board/warnings.py" line="+73"/>
+        <source>Warning</source>
+        <translation>预警</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Level</source>
+        <translation>级别</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Stage</source>
+        <translation>阶段</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Valid until</source>
+        <translation>截止</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Issue warning…</source>
+        <translation>发布预警…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Change…</source>
+        <translation>调整…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lift</source>
+        <translation>解除</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Expired</source>
+        <translation>已过期</translation>
     </message>
 </context>
 <context>

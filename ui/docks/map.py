@@ -599,6 +599,15 @@ class MapDock(ViewDock):
         self.settings.legend = on
         self.bridge.call("showLegend", on)
 
+    def show_moment(self, moment: Any | None) -> None:
+        """Replay (复盘): draw the records as they were at ``moment`` (an
+        ``app.store.moment.Moment``); ``None`` returns to the live store."""
+        live = moment is None
+        self.items.store = self.session.store if live else moment
+        self.items.clock = features.now_ms if live else (lambda: int(moment.at_ms))
+        self.bridge.frozen = not live
+        self.bridge.refresh_all()
+
     def fit_bounds(self, bounds: tuple[float, float, float, float] | None, max_zoom: int = 16) -> bool:
         if bounds is None:
             return False

@@ -16,6 +16,7 @@ through ``set_picked_location(lon, lat)``.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QItemSelection, Qt, Signal, Slot
 from PySide6.QtWidgets import (
@@ -351,7 +352,14 @@ class TasksDock(ViewDock):
 
     def selected_task(self) -> Entity | None:
         eid = self.selected_id()
-        return self.session.store.get("task", eid) if eid is not None else None
+        return self.model.store.get("task", eid) if eid is not None else None
+
+    def show_moment(self, moment: Any | None) -> None:
+        """Replay (复盘): the tasks as they were at ``moment``, read-only; None: live again."""
+        self.model.show_moment(moment)
+        self._fill_filters()
+        self._update_buttons()
+        self._show_detail()
 
     def select_task(self, eid: str) -> bool:
         if self.kanban_shown():
@@ -384,13 +392,14 @@ class TasksDock(ViewDock):
     def _update_buttons(self) -> None:
         ids = self.selected_ids()
         store = self.session.store
-        tasks = [t for t in (store.get("task", eid) for eid in ids[:200]) if t is not None]
+        live = not self.model.replaying  # replay (复盘) shows the past read-only
+        tasks = [t for t in (self.model.store.get("task", eid) for eid in ids[:200]) if t is not None]
         for wanted, allowed, rule in ACTIONS:
             button = self.buttons[wanted]
-            button.setEnabled(any(t.get("status") in allowed for t in tasks))
+            button.setEnabled(live and any(t.get("status") in allowed for t in tasks))
             why = task_service.may(store, tasks[0].eid, rule) if len(tasks) == 1 else None
             button.setToolTip(explain(why) if why else "")
-        one = len(tasks) == 1
+        one = live and len(tasks) == 1
         for w in (self.feedback_text, self.feedback_progress, self.photo_button, self.send_button):
             w.setEnabled(one)
 
@@ -506,4 +515,5 @@ class TasksDock(ViewDock):
                 "<p style='color:gray'>" + self.tr("Select a task to see its history and feedback.") + "</p>"
             )
             return
-        self.detail.setHtml(task_detail_html(self.session, task))
+        moment = self.model.store if self.model.replaying else None
+        self.detail.setHtml(task_detail_html(self.session, task, moment=moment))

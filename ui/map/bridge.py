@@ -155,6 +155,7 @@ class MapBridge(QObject):
         page.destroyed.connect(self._on_page_destroyed)
 
         self.is_ready = False
+        self.frozen = False  # replay (复盘): the page shows a past moment; live changes wait
         self.loads = 0  # the page's own count (sessionStorage): 1 unless it was reloaded
         self.ready_count = 0  # how many times the page said ready to this bridge
         self.seq = 0
@@ -254,6 +255,8 @@ class MapBridge(QObject):
 
     @Slot(object)
     def _on_store_changed(self, result: ApplyResult) -> None:
+        if self.frozen:  # leaving replay redraws everything from the store
+            return
         if self.items.renamed(result.changed):  # words on other items changed: recompute all
             self.refresh_all()
             return

@@ -24,7 +24,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication
 
 from app.domain import task as task_rules
-from app.services import supplies
+from app.services import gauges, supplies
 from app.services.common import now_ms
 from app.store.store import Entity, Store
 from ui import labels
@@ -49,7 +49,7 @@ LAYERS: tuple[tuple[str, str, str, bool], ...] = (
 LAYER_KEYS = tuple(key for key, *_ in LAYERS)
 # the entity types the map draws, and the movements that change how a place is drawn
 DRAWN = ("incident", "warning", "feature", "unit", "task", "media")
-MOVEMENTS = {"occupancy": "shelter_id", "stock": "depot_id"}
+MOVEMENTS = {"occupancy": "shelter_id", "stock": "depot_id", "reading": "gauge_id"}
 FEATURE_LAYER = {"hazard": "hazards", "risk_point": "hazards", "shelter": "shelters",
                  "depot": "depots", "command_post": "posts"}
 LABEL_MAX = 24
@@ -66,6 +66,7 @@ WORDS = {
     "captured": QT_TRANSLATE_NOOP("MapLayers", "Taken %1"),
     "stock": QT_TRANSLATE_NOOP("MapLayers", "%1: %2"),
     "callsign": QT_TRANSLATE_NOOP("MapLayers", "Call sign %1"),
+    "reading": QT_TRANSLATE_NOOP("MapLayers", "Latest reading %1 at %2"),
 }
 
 
@@ -293,6 +294,13 @@ class MapItems:
             it["sym"] = "command_post"
         else:
             it["sym"] = f"plotted.{symbol}" if symbol in _PLOTTED else "plotted.other"
+        if symbol == "gauge":  # coloured by its latest reading against 警戒 / 保证
+            status = gauges.status(self.store, e)
+            if status.alert is not None:
+                it["sym"] = f"gauge.{status.alert}"
+            if status.latest is not None:
+                tip.append(labels.arg(word("reading"), status.latest,
+                                      labels.local_time(status.measured_at)))
         tip += [_short(d.get("note"), 80), self._incident_line(e)]
         it["tip"] = tip
         return it

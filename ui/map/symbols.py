@@ -112,6 +112,9 @@ PLOTTED = {  # feature symbol: (shape, colour, glyph, line style)
 }
 
 
+GAUGE_ALERT_COLORS = {"warning": "#ff7f00", "guarantee": "#e60000"}  # 超警戒 / 超保证
+
+
 def table() -> dict[str, Symbol]:
     """Every symbol by key."""
     s: dict[str, Symbol] = {"fallback": Symbol("circle", "#757575", "question")}
@@ -155,6 +158,8 @@ def table() -> dict[str, Symbol]:
         s[f"media.{code}"] = Symbol("circle", "#7b1fa2", glyph, size=24, glyphScale=0.46)
     for code, (shape, color, glyph, line) in PLOTTED.items():
         s[f"plotted.{code}"] = Symbol(shape, color, glyph, line=line)
+    for alert, color in GAUGE_ALERT_COLORS.items():  # a gauge whose latest reading is too high
+        s[f"gauge.{alert}"] = Symbol("circle", color, PLOTTED["gauge"][2], fg=_dark_fg(color))
     return s
 
 
@@ -183,6 +188,8 @@ WORDS = {
     "line": QT_TRANSLATE_NOOP("MapSymbols", "%1 (line)"),
     "area": QT_TRANSLATE_NOOP("MapSymbols", "%1 (area)"),
     "level_of": QT_TRANSLATE_NOOP("MapSymbols", "%1 · %2"),
+    "gauge_warning": QT_TRANSLATE_NOOP("MapSymbols", "Gauge above its warning level"),
+    "gauge_guarantee": QT_TRANSLATE_NOOP("MapSymbols", "Gauge above its guaranteed level"),
 }
 
 
@@ -216,6 +223,7 @@ def legend() -> list[dict[str, Any]]:
         elif line.get("fill"):
             plotted.append({"sym": f"plotted.{code}", "kind": "area",
                             "name": labels.arg(word("area"), fs(code))})
+    plotted += [point(f"gauge.{alert}", word(f"gauge_{alert}")) for alert in GAUGE_ALERT_COLORS]
     return [
         section("incidents", [point(f"incident.{c}", labels.INCIDENT_CATEGORY(c))
                               for c in incident_rules.CATEGORIES]

@@ -48,6 +48,7 @@ class EntityTableModel(QAbstractTableModel):
         self._rows: list[Entity] = []
         self._index: dict[str, int] = {}
         self._keys = [key for key, _ in self.COLUMNS]
+        self.replaying = False
         self._load()
         session.bridge.changed.connect(self._on_store_changed)
         session.names.namesChanged.connect(self._on_names_changed)
@@ -67,12 +68,21 @@ class EntityTableModel(QAbstractTableModel):
     def _reindex(self) -> None:
         self._index = {e.eid: i for i, e in enumerate(self._rows)}
 
+    def show_moment(self, moment: Any | None) -> None:
+        """Replay (复盘): the rows as they were at ``moment`` (an ``app.store.moment.Moment``,
+        read-only); ``None`` returns to the live store. Live changes wait until then."""
+        self.replaying = moment is not None
+        self.store = moment if moment is not None else self.session.store
+        self._load()
+
     def accepts(self, entity: Entity) -> bool:
         """Whether a live record of our type belongs in this table at all."""
         return not entity.deleted
 
     @Slot(object)
     def _on_store_changed(self, result: ApplyResult) -> None:
+        if self.replaying:
+            return
         eids = sorted({eid for etype, eid in result.changed if etype == self.ETYPE})
         if not eids:
             return

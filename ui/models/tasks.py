@@ -58,6 +58,7 @@ class TaskTableModel(EntityTableModel):
         recheck_ms: int = RECHECK_MS,
     ) -> None:
         self.clock = clock
+        self._live_clock = clock
         self._overdue: set[str] = set()
         super().__init__(session, parent)
         self._timer = QTimer(self)
@@ -68,6 +69,14 @@ class TaskTableModel(EntityTableModel):
     def cleanup(self) -> None:
         self._timer.stop()
         super().cleanup()
+
+    def show_moment(self, moment: Any | None) -> None:
+        """Replay: overdue as it was at the moment shown."""
+        if moment is not None:
+            self.clock = lambda: int(moment.at_ms)
+        else:
+            self.clock = self._live_clock
+        super().show_moment(moment)
 
     # ------------------------------------------------------------------ overdue
 

@@ -1,0 +1,1 @@
+"""The situation board's parts: tiles and banner, charts, warnings, gauges."""
