@@ -12,6 +12,7 @@ Which plugins are disabled is remembered per post (``plugins.json`` in the post'
 from __future__ import annotations
 
 import functools
+import hashlib
 import importlib
 import importlib.metadata
 import importlib.util
@@ -434,7 +435,8 @@ def _folder_manifest(path: Path) -> tuple[Any, str]:
 
 def _import_folder(path: Path) -> ModuleType:
     """Import a plugin package from a folder outside the application, under a private name."""
-    name = f"_zhijiu_plugin_{re.sub(r'[^0-9A-Za-z_]', '_', path.name)}"
+    tag = hashlib.sha1(str(path.resolve()).encode()).hexdigest()[:8]  # two folders, two plugins
+    name = f"_zhijiu_plugin_{re.sub(r'[^0-9A-Za-z_]', '_', path.name)}_{tag}"
     if name in sys.modules:
         return sys.modules[name]
     spec = importlib.util.spec_from_file_location(

@@ -215,17 +215,23 @@ def _own_id(key: str) -> str:
     return stable_id("cap", identifier) if len(identifier) == 32 else stable_id("cap", key)
 
 
-def to_records(alerts: Iterable[Alert], known: dict[str, str], problems: list[Problem]) -> list[Record]:
+def to_records(alerts: Iterable[Alert], known: dict[str, str], problems: list[Problem],
+               eids: set[str] | frozenset[str] = frozenset()) -> list[Record]:
     """Alerts in the order they were sent → records; ``known`` maps "sender,identifier" to the
     warning that took it (from the store, and growing as this batch is read)."""
     out: list[Record] = []
     sources: dict[str, list[str]] = {}
+    taken = set(known)  # messages merged before: taking one again must not undo what came after
     for a in sorted(alerts, key=lambda a: a.sent_ms):
+        if a.key in taken:
+            out.append(Record("warning", known[a.key], {}, a.where))  # counted as unchanged
+            continue
         if a.msg_type == "Alert":
             eid = known.get(a.key) or _own_id(a.key)
             fields = dict(a.fields)
         else:
-            target = next((known[r] for r in a.references if r in known), None)
+            target = next((known[r] if r in known else _own_id(r) for r in a.references
+                           if r in known or _own_id(r) in eids), None)
             if target is None:
                 problems.append(Problem(a.where, "an update or cancellation of a warning that is "
                                         f"not here ({' '.join(a.references) or 'no <references>'})"))
@@ -263,7 +269,8 @@ def parse_alerts(items: Iterable[tuple[bytes, str]], warnings: Iterable[Entity])
             parsed.problems.append(Problem(where, str(exc)))
         except ValueError as exc:
             parsed.problems.append(Problem(where, f"unreadable value: {exc}"))
-    parsed.records = to_records(alerts, known_from(warnings), parsed.problems)
+    warnings = list(warnings)
+    parsed.records = to_records(alerts, known_from(warnings), parsed.problems, {w.eid for w in warnings})
     return parsed
 
 
