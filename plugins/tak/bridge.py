@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import collections
 import contextlib
+import ipaddress
 import logging
 import queue
 import socket
@@ -150,8 +151,9 @@ class TakBridge:
         s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEPORT, 1)
         s.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, RCVBUF)
         s.bind((group, port))
-        mreq = struct.pack("4s4s", socket.inet_aton(group), socket.inet_aton(self.interface))
-        s.setsockopt(socket.IPPROTO_IP, socket.IP_ADD_MEMBERSHIP, mreq)
+        if ipaddress.ip_address(group).is_multicast:  # else plain unicast UDP (a relay, a test)
+            mreq = struct.pack("4s4s", socket.inet_aton(group), socket.inet_aton(self.interface))
+            s.setsockopt(socket.IPPROTO_IP, socket.IP_ADD_MEMBERSHIP, mreq)
         s.settimeout(0.25)
         return s
 

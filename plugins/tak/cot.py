@@ -152,7 +152,8 @@ def parse_event(data: bytes) -> CotEvent:
         root = SafeET.fromstring(data, forbid_dtd=True)
     except ET.ParseError as exc:
         line, col = exc.position
-        raise CotError(f"line {line}, column {col}: not well-formed XML ({exc.msg if hasattr(exc, 'msg') else exc})") from None
+        reason = str(exc).split(":")[0]
+        raise CotError(f"line {line}, column {col}: not well-formed XML ({reason})") from None
     except DefusedXmlException as exc:
         raise CotError(f"refused: {type(exc).__name__}") from None
     return event_from_element(root)
