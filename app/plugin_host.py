@@ -55,6 +55,10 @@ class Contribution:
     plugin_id: str
     package: str
     options: Mapping[str, Any] = field(default_factory=dict)
+    titles: Mapping[str, str] = field(default_factory=dict)  # language -> title
+
+    def title_in(self, lang: str) -> str:
+        return self.titles.get(lang) or self.titles.get(lang.split("_")[0]) or self.title
 
     @property
     def format(self) -> str:
@@ -75,6 +79,27 @@ class Manifest:
     contributions: tuple[Contribution, ...]
     register: str | Callable[..., Any] | None = None
     unregister: str | Callable[..., Any] | None = None
+    names: Mapping[str, str] = field(default_factory=dict)  # language -> name
+    descriptions: Mapping[str, str] = field(default_factory=dict)
+
+    def name_in(self, lang: str) -> str:
+        return self.names.get(lang) or self.names.get(lang.split("_")[0]) or self.name
+
+    def description_in(self, lang: str) -> str:
+        return self.descriptions.get(lang) or self.descriptions.get(lang.split("_")[0]) or self.description
+
+
+def _words(value: Any, key: str, default: str) -> tuple[str, dict[str, str]]:
+    """A manifest text: one string, or {"en": …, "zh_CN": …} (the first is the default)."""
+    if value is None:
+        return default, {}
+    if isinstance(value, str):
+        return value, {}
+    if isinstance(value, Mapping) and value and all(isinstance(k, str) and isinstance(v, str)
+                                                    for k, v in value.items()):
+        words = {str(k): str(v) for k, v in value.items()}
+        return words.get("en", next(iter(words.values()))), words
+    raise ManifestError(f"'{key}' must be text or a dict of language -> text")
 
 
 def _target(value: Any, where: str) -> str | Callable[..., Any]:
@@ -129,15 +154,20 @@ def parse_manifest(raw: Any, package: str) -> Manifest:
                 exts = options.get("extensions", [])
                 if not isinstance(exts, list | tuple) or not all(isinstance(e, str) for e in exts):
                     raise ManifestError(f"{where}: 'extensions' must be a list like ['.kml']")
-            out.append(Contribution(kind, cid, str(item.get("title", cid)), _target(fn, where),
-                                    pid, package, options))
+            title, titles = _words(item.get("title"), f"{where}.title", cid)
+            out.append(Contribution(kind, cid, title, _target(fn, where), pid, package, options,
+                                    titles))
     hooks = {k: _target(raw[k], k) if raw.get(k) is not None else None
              for k in ("register", "unregister")}
+    name, names = _words(raw.get("name"), "name", pid)
+    description, descriptions = _words(raw.get("description"), "description", "")
     return Manifest(
         id=pid,
-        name=str(raw.get("name", pid)),
+        name=name,
+        names=names,
+        descriptions=descriptions,
         version=str(raw.get("version", "0")),
-        description=str(raw.get("description", "")),
+        description=description,
         requires=tuple(requires),
         contributions=tuple(out),
         register=hooks["register"],
@@ -418,7 +448,8 @@ _packages: dict[str, str] = {}  # plugin origin -> its package name, for relativ
 
 def _module_manifest(module: ModuleType) -> tuple[Any, str]:
     if not hasattr(module, "PLUGIN"):
-        raise ManifestError(f"{module.__name__} has no PLUGIN manifest")
+        where = Path(module.__file__).parent.name if module.__file__ else module.__name__
+        raise ManifestError(f"{where}/__init__.py has no PLUGIN manifest")
     package = module.__name__ if hasattr(module, "__path__") else (module.__package__ or "")
     origin = str(Path(module.__file__ or "").parent) if module.__file__ else module.__name__
     _packages[origin] = package

@@ -3,22 +3,23 @@ our warnings out, validated against the OASIS schema both ways. Only the manifes
 
 PLUGIN = {
     "id": "cap",
-    "name": "CAP 1.2 warnings",
+    "name": {"en": "CAP 1.2 warnings", "zh_CN": "CAP 1.2 预警"},
     "version": "1.0",
-    "description": "Warnings published as CAP 1.2 by warning systems, and ours as CAP.",
+    "description": {"en": "Warnings published as CAP 1.2 by warning systems, and ours as CAP.",
+                    "zh_CN": "接收预警发布系统以 CAP 1.2 发布的预警，并以 CAP 1.2 导出本所的预警。"},
     "contributes": {
         "importers": [
-            {"format": "cap", "title": "CAP 1.2 alert", "extensions": [".xml", ".cap", ".zip"],
+            {"format": "cap", "title": {"en": "CAP 1.2 alert", "zh_CN": "CAP 1.2 预警"}, "extensions": [".xml", ".cap", ".zip"],
              "function": ".files:import_cap"},
-            {"id": "cap-feed", "format": "cap", "title": "CAP 1.2 HTTP feed", "accepts_url": True,
+            {"id": "cap-feed", "format": "cap", "title": {"en": "CAP 1.2 HTTP feed", "zh_CN": "CAP 1.2 HTTP 订阅源"}, "accepts_url": True,
              "function": ".files:import_feed"},
         ],
         "exporters": [
-            {"format": "cap", "title": "CAP 1.2 alerts (zip)", "extensions": [".zip"],
+            {"format": "cap", "title": {"en": "CAP 1.2 alerts (zip)", "zh_CN": "CAP 1.2 预警（zip）"}, "extensions": [".zip"],
              "function": ".files:export_cap"},
         ],
         "feeds": [
-            {"id": "cap-feed", "title": "CAP 1.2 HTTP feed", "factory": ".files:make_feed"},
+            {"id": "cap-feed", "title": {"en": "CAP 1.2 HTTP feed", "zh_CN": "CAP 1.2 HTTP 订阅源"}, "factory": ".files:make_feed"},
         ],
     },
 }

@@ -109,6 +109,114 @@
     </message>
 </context>
 <context>
+    <name>CsvMappingDialog</name>
+    <message>
+        <location filename="../../ui/plugins/transfer.py" line="+38"/>
+        <source>Id (keeps re-imports from duplicating)</source>
+        <translation>编号（重复导入不会产生重复项）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Longitude</source>
+        <translation>经度</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Latitude</source>
+        <translation>纬度</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kind of row (column)</source>
+        <translation>类别（所在列）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Symbol</source>
+        <translation>符号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Team type</source>
+        <translation>队伍类型</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Team status</source>
+        <translation>队伍状态</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Level</source>
+        <translation>等级</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Capacity</source>
+        <translation>容量</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Headcount</source>
+        <translation>人数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Call sign</source>
+        <translation>呼号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Geometry (GeoJSON)</source>
+        <translation>几何（GeoJSON）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Plotted features</source>
+        <translation>标绘</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rescue teams</source>
+        <translation>救援队伍</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Shelters</source>
+        <translation>避难场所</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Supply depots</source>
+        <translation>储备库</translation>
+    </message>
+    <message>
+        <location line="+55"/>
+        <source>CSV columns</source>
+        <translation>CSV 列对应</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Say which column holds what. Columns left unassigned are kept with each item as its own properties. The first rows of the file are shown below.</source>
+        <translation>请指定每一列的含义。未指定的列作为各条目的附加属性保留。下方显示文件的前几行。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Rows are</source>
+        <translation>每行是</translation>
+    </message>
+</context>
+<context>
     <name>Digest</name>
     <message>
         <location filename="../../ui/models/digest.py" line="+49"/>
@@ -1083,7 +1191,7 @@
 <context>
     <name>LockView</name>
     <message>
-        <location filename="../../ui/lock.py" line="+139"/>
+        <location filename="../../ui/lock.py" line="+160"/>
         <source>Screen locked</source>
         <translation>屏幕已锁定</translation>
     </message>
@@ -1149,7 +1257,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="+265"/>
+        <location filename="../../ui/main_window.py" line="+266"/>
         <source>%1 · %2 (%3)</source>
         <translation>%1 · %2（%3）</translation>
     </message>
@@ -1204,7 +1312,7 @@
         <translation>操作数：%1</translation>
     </message>
     <message>
-        <location line="+115"/>
+        <location line="+118"/>
         <source>%1 — locked</source>
         <translation>%1 — 已锁定</translation>
     </message>
@@ -1283,7 +1391,7 @@
 <context>
     <name>MapDock</name>
     <message>
-        <location filename="../../ui/docks/map.py" line="+244"/>
+        <location filename="../../ui/docks/map.py" line="+247"/>
         <source>The map cannot be shown: its web assets are not installed (%1). Run “make setup” (it runs npm ci and copies them).</source>
         <translation>无法显示地图：地图网页资源未安装（%1）。请运行“make setup”（会执行 npm ci 并复制资源）。</translation>
     </message>
@@ -1381,13 +1489,13 @@
     </message>
     <message>
         <location line="-36"/>
-        <location line="+113"/>
+        <location line="+114"/>
         <location line="+7"/>
         <source>Base map</source>
         <translation>底图</translation>
     </message>
     <message>
-        <location line="-119"/>
+        <location line="-120"/>
         <source>Open MBTiles file…</source>
         <translation>打开 MBTiles 文件…</translation>
     </message>
@@ -1422,7 +1530,7 @@
         <translation>离线矢量底图</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>%1 (MBTiles)</source>
         <translation>%1（MBTiles）</translation>
     </message>
@@ -1519,7 +1627,7 @@
         <translation>北</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+32"/>
         <source>Exported to %1</source>
         <translation>已导出到 %1</translation>
     </message>
@@ -1851,6 +1959,127 @@
         <location line="+11"/>
         <source>New map feature</source>
         <translation>新建标绘要素</translation>
+    </message>
+</context>
+<context>
+    <name>PluginManagerDialog</name>
+    <message>
+        <location filename="../../ui/plugins/manager.py" line="+84"/>
+        <source>Plugins</source>
+        <translation>插件</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Plugins add formats, bridges and views. A plugin that fails is shown here with its error; the rest of the program keeps working. What you switch on or off is kept for this post.</source>
+        <translation>插件提供数据格式、互通桥接和视图。加载失败的插件在此显示错误原因，程序其余部分照常工作。启用或停用的设置按本指挥所保存。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>On</source>
+        <translation>启用</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Plugin</source>
+        <translation>插件</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Version</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>From</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show its view</source>
+        <translation>显示其视图</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>built in</source>
+        <translation>内置</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>plugin folder</source>
+        <translation>插件文件夹</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>installed package</source>
+        <translation>已安装的软件包</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Failed: %1</source>
+        <translation>加载失败：%1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Loaded</source>
+        <translation>已加载</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Disabled</source>
+        <translation>已停用</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Not loaded</source>
+        <translation>未加载</translation>
+    </message>
+    <message>
+        <location line="+53"/>
+        <source>Found at: %1</source>
+        <translation>位置：%1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Contributes: %1</source>
+        <translation>提供：%1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Error: %1</source>
+        <translation>错误：%1</translation>
+    </message>
+</context>
+<context>
+    <name>PluginMenu</name>
+    <message>
+        <location filename="../../ui/plugins/menu.py" line="+56"/>
+        <source>%1…</source>
+        <translation>%1…</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Plu&amp;gins</source>
+        <translation>插件(&amp;G)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Plugin manager…</source>
+        <translation>插件管理(&amp;P)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Import a file…</source>
+        <translation>导入文件(&amp;I)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Export as</source>
+        <translation>导出为(&amp;E)</translation>
     </message>
 </context>
 <context>
@@ -2501,6 +2730,54 @@
         <location line="+24"/>
         <source>No feedback yet.</source>
         <translation>尚无反馈。</translation>
+    </message>
+</context>
+<context>
+    <name>Transfer</name>
+    <message>
+        <location filename="../../ui/plugins/transfer.py" line="+37"/>
+        <source>No plugin reads %1 files. Is the plugin for this format switched on?</source>
+        <translation>没有插件能读取 %1 文件。该格式的插件是否已启用？</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Cannot read %1: %2</source>
+        <translation>无法读取 %1：%2</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 cannot be imported: %2</source>
+        <translation>%1 无法导入：%2</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1: %2 new, %3 changed, %4 unchanged, %5 skipped.</source>
+        <translation>%1：新增 %2，更新 %3，未变 %4，跳过 %5。</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Import a file</source>
+        <translation>导入文件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Files the plugins read (%1)</source>
+        <translation>插件可读取的文件 (%1)</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Export failed: %1</source>
+        <translation>导出失败：%1</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Import and export</source>
+        <translation>导入与导出</translation>
     </message>
 </context>
 <context>
