@@ -13,7 +13,6 @@ from broken_plugins import write_plugins
 
 from app.plugin_host import ManifestError, PluginHost, parse_manifest
 
-
 LAZY = """
 import json, sys
 from app.plugin_host import PluginHost
