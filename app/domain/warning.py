@@ -32,5 +32,8 @@ SPEC = EntitySpec(
         "valid_to": FieldSpec(time_ms(), time=True),
         "incident_id": FieldSpec(ref()),
         "text": FieldSpec(text(8000)),
+        # the outside messages merged into this warning (CAP "sender,identifier"), so an update or a
+        # cancellation that references any of them finds it
+        "source_ids": FieldSpec(list_of(text(400), 200)),
     },
 )

@@ -481,6 +481,114 @@
     </message>
 </context>
 <context>
+    <name>CsvMappingDialog</name>
+    <message>
+        <location filename="../../ui/plugins/transfer.py" line="+38"/>
+        <source>Id (keeps re-imports from duplicating)</source>
+        <translation>编号（重复导入不会产生重复项）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Longitude</source>
+        <translation>经度</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Latitude</source>
+        <translation>纬度</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kind of row (column)</source>
+        <translation>类别（所在列）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Symbol</source>
+        <translation>符号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Team type</source>
+        <translation>队伍类型</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Team status</source>
+        <translation>队伍状态</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Level</source>
+        <translation>等级</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Capacity</source>
+        <translation>容量</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Headcount</source>
+        <translation>人数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Call sign</source>
+        <translation>呼号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Geometry (GeoJSON)</source>
+        <translation>几何（GeoJSON）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Plotted features</source>
+        <translation>标绘</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rescue teams</source>
+        <translation>救援队伍</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Shelters</source>
+        <translation>避难场所</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Supply depots</source>
+        <translation>储备库</translation>
+    </message>
+    <message>
+        <location line="+55"/>
+        <source>CSV columns</source>
+        <translation>CSV 列对应</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Say which column holds what. Columns left unassigned are kept with each item as its own properties. The first rows of the file are shown below.</source>
+        <translation>请指定每一列的含义。未指定的列作为各条目的附加属性保留。下方显示文件的前几行。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Rows are</source>
+        <translation>每行是</translation>
+    </message>
+</context>
+<context>
     <name>Digest</name>
     <message>
         <location filename="../../ui/models/digest.py" line="+49"/>
@@ -2205,7 +2313,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="+311"/>
+        <location filename="../../ui/main_window.py" line="+312"/>
         <source>%1 · %2 (%3)</source>
         <translation>%1 · %2（%3）</translation>
     </message>
@@ -2260,7 +2368,7 @@
         <translation>操作数：%1</translation>
     </message>
     <message>
-        <location line="+115"/>
+        <location line="+118"/>
         <source>%1 — locked</source>
         <translation>%1 — 已锁定</translation>
     </message>
@@ -3035,6 +3143,127 @@
         <location line="+11"/>
         <source>New map feature</source>
         <translation>新建标绘要素</translation>
+    </message>
+</context>
+<context>
+    <name>PluginManagerDialog</name>
+    <message>
+        <location filename="../../ui/plugins/manager.py" line="+84"/>
+        <source>Plugins</source>
+        <translation>插件</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Plugins add formats, bridges and views. A plugin that fails is shown here with its error; the rest of the program keeps working. What you switch on or off is kept for this post.</source>
+        <translation>插件提供数据格式、互通桥接和视图。加载失败的插件在此显示错误原因，程序其余部分照常工作。启用或停用的设置按本指挥所保存。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>On</source>
+        <translation>启用</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Plugin</source>
+        <translation>插件</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Version</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>From</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show its view</source>
+        <translation>显示其视图</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>built in</source>
+        <translation>内置</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>plugin folder</source>
+        <translation>插件文件夹</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>installed package</source>
+        <translation>已安装的软件包</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Failed: %1</source>
+        <translation>加载失败：%1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Loaded</source>
+        <translation>已加载</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Disabled</source>
+        <translation>已停用</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Not loaded</source>
+        <translation>未加载</translation>
+    </message>
+    <message>
+        <location line="+53"/>
+        <source>Found at: %1</source>
+        <translation>位置：%1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Contributes: %1</source>
+        <translation>提供：%1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Error: %1</source>
+        <translation>错误：%1</translation>
+    </message>
+</context>
+<context>
+    <name>PluginMenu</name>
+    <message>
+        <location filename="../../ui/plugins/menu.py" line="+56"/>
+        <source>%1…</source>
+        <translation>%1…</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Plu&amp;gins</source>
+        <translation>插件(&amp;G)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Plugin manager…</source>
+        <translation>插件管理(&amp;P)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Import a file…</source>
+        <translation>导入文件(&amp;I)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Export as</source>
+        <translation>导出为(&amp;E)</translation>
     </message>
 </context>
 <context>
@@ -4153,6 +4382,54 @@ Handed over to:</source>
         <location filename="../../ui/board/tiles.py" line="-56"/>
         <source>of %1 places</source>
         <translation>（容量 %1）</translation>
+    </message>
+</context>
+<context>
+    <name>Transfer</name>
+    <message>
+        <location filename="../../ui/plugins/transfer.py" line="+37"/>
+        <source>No plugin reads %1 files. Is the plugin for this format switched on?</source>
+        <translation>没有插件能读取 %1 文件。该格式的插件是否已启用？</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Cannot read %1: %2</source>
+        <translation>无法读取 %1：%2</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 cannot be imported: %2</source>
+        <translation>%1 无法导入：%2</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1: %2 new, %3 changed, %4 unchanged, %5 skipped.</source>
+        <translation>%1：新增 %2，更新 %3，未变 %4，跳过 %5。</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Import a file</source>
+        <translation>导入文件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Files the plugins read (%1)</source>
+        <translation>插件可读取的文件 (%1)</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Export failed: %1</source>
+        <translation>导出失败：%1</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Import and export</source>
+        <translation>导入与导出</translation>
     </message>
 </context>
 <context>

@@ -1,0 +1,100 @@
+"""The plugin API: the only surface a plugin sees (import-linter keeps plugins away from app/ui).
+
+A plugin is a Python package whose ``__init__`` holds a ``PLUGIN`` manifest dict (see
+``plugins/README.md``) and nothing heavy: the callables it contributes are named as
+``"module:attribute"`` strings (``".cot:import_cot"`` is relative to the package) and imported
+only when they are first used. What a plugin may call — the services that write through the one
+write path, the domain's codes, the import bookkeeping — is re-exported here, so a plugin never
+reaches into the application's internals and the application can move them freely.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from app.domain import SPECS
+from app.domain import feature as feature_codes
+from app.domain import task as task_codes
+from app.domain import unit as unit_codes
+from app.domain import warning as warning_codes
+from app.services.common import create, delete, new_id, now_ms, point, update
+from app.services.interop import ImportReport, Problem, Record, stable_id, write_records
+from app.store.store import Draft, Entity, Refused, Store
+from app.sync.blobs import BlobStore
+
+API_VERSION = 1
+CONTRIBUTION_KINDS = ("importers", "exporters", "feeds", "layers", "docks", "commands")
+
+__all__ = [
+    "API_VERSION", "CONTRIBUTION_KINDS", "SPECS", "BlobStore", "Draft", "Entity", "ImportReport",
+    "InputError", "Parsed", "PluginContext", "Problem", "Record", "Refused", "Store", "create",
+    "delete", "feature_codes", "new_id", "now_ms", "point", "stable_id", "task_codes",
+    "unit_codes", "update", "warning_codes", "write_records",
+]
+
+
+class InputError(ValueError):
+    """The whole input cannot be read (not XML, not a zip …); the message says where and why."""
+
+
+@dataclass
+class Parsed:
+    """What an importer read: the records to write and the parts it had to skip."""
+
+    records: list[Record] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    blobs: list[bytes] = field(default_factory=list)  # files the records name by sha256
+
+    def extend(self, other: Parsed) -> None:
+        self.records += other.records
+        self.problems += other.problems
+        self.blobs += other.blobs
+
+
+@dataclass
+class PluginContext:
+    """What a plugin's code is handed: the post's store, who is working, where its files go."""
+
+    store: Store
+    operator: str
+    post_id: str
+    data_dir: Path | None = None
+    log: logging.Logger = field(default_factory=lambda: logging.getLogger("plugins"))
+    settings: dict[str, Any] = field(default_factory=dict)
+    _cleanups: list[Callable[[], None]] = field(default_factory=list)
+
+    @property
+    def blobs(self) -> BlobStore | None:
+        return BlobStore(self.data_dir / "blobs") if self.data_dir is not None else None
+
+    def put_blob(self, data: bytes) -> str | None:
+        """Keep a file (a photo) beside the store; its sha256, or None without a data folder."""
+        blobs = self.blobs
+        return blobs.put(data) if blobs is not None else None
+
+    def write(self, parsed: Parsed, report: ImportReport | None = None) -> ImportReport:
+        """Write what was read, as ops of this post (the one write path); problems are kept."""
+        report = report or ImportReport()
+        report.problems += parsed.problems
+        for blob in parsed.blobs:
+            self.put_blob(blob)
+        return write_records(self.store, self.operator, parsed.records, report)
+
+    def on_unload(self, cleanup: Callable[[], None]) -> None:
+        """Run ``cleanup`` when the plugin is unloaded (stop a socket, a thread, a timer)."""
+        self._cleanups.append(cleanup)
+
+    def run_cleanups(self) -> list[str]:
+        errors = []
+        while self._cleanups:
+            fn = self._cleanups.pop()
+            try:
+                fn()
+            except Exception as exc:  # one failing cleanup must not keep the others from running
+                self.log.exception("plugin cleanup failed")
+                errors.append(f"{type(exc).__name__}: {exc}")
+        return errors

@@ -1,0 +1,369 @@
+"""The TAK bridge: CoT in from the SA multicast group and TAK servers, our picture out to them.
+
+Threads, each with one job: a UDP receiver on the multicast group (239.2.3.1:6969 by default),
+a TCP listener for TAK clients that stream to us, a TCP client per TAK server (reconnecting with
+back-off), a worker that parses what arrived and writes it in batches, and a sender that turns
+our changed units, tasks and hazards into CoT for every link. Receivers only queue raw bytes, so
+a burst never blocks a socket; the worker writes every ``batch_ms`` (the latest report of each
+uid wins inside a batch), which is how 1,000 events/s become a few store transactions per
+second. XML and TAK protocol v1 (protobuf) are both understood on every link.
+
+Events we sent ourselves come back on the multicast group (loopback, relays): our ``<zhijiu
+post=…>`` detail marks them and they are not taken again.
+"""
+
+from __future__ import annotations
+
+import collections
+import contextlib
+import ipaddress
+import logging
+import queue
+import socket
+import struct
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from plugins.api import ImportReport, Parsed, PluginContext, Problem, Record, now_ms
+
+from . import cot, proto
+
+log = logging.getLogger(__name__)
+
+SA_GROUP = ("239.2.3.1", 6969)
+RCVBUF = 8 * 1024 * 1024
+OUT_TYPES = frozenset({"unit", "task", "feature"})
+RESEND_S = 60.0  # TAK clients drop a track after its stale time: say it again before then
+
+
+@dataclass
+class BridgeStats:
+    received: int = 0  # datagrams and stream events that arrived
+    parsed: int = 0
+    malformed: int = 0
+    ignored: int = 0  # chatter and our own events heard back
+    written: int = 0  # records created or changed in the store
+    sent: int = 0
+    batches: int = 0
+    problems: collections.deque[str] = field(default_factory=lambda: collections.deque(maxlen=200))
+
+
+def _addr(text: str, default_port: int) -> tuple[str, int]:
+    host, _, port = text.rpartition(":")
+    if not host:
+        return text, default_port
+    return host.strip("[]"), int(port)
+
+
+class TakBridge:
+    def __init__(
+        self,
+        ctx: PluginContext,
+        *,
+        multicast: str | None = "239.2.3.1:6969",
+        interface: str = "0.0.0.0",
+        listen: str | None = None,
+        connect: list[str] | tuple[str, ...] = (),
+        send: bool = True,
+        protobuf: bool = False,
+        batch_ms: int = 100,
+        on_written: Callable[[ImportReport], None] | None = None,
+    ) -> None:
+        self.ctx = ctx
+        self.multicast = _addr(multicast, 6969) if multicast else None
+        self.interface = interface
+        self.listen = _addr(listen, 8087) if listen else None
+        self.connect = [_addr(c, 8087) for c in connect]
+        self.send_enabled = send
+        self.protobuf = protobuf
+        self.batch_s = batch_ms / 1000
+        self.on_written = on_written
+        self.stats = BridgeStats()
+        self._inbox: queue.SimpleQueue[tuple[bytes, str]] = queue.SimpleQueue()
+        self._outbox: queue.SimpleQueue[tuple[str, str] | None] = queue.SimpleQueue()
+        self._stop = threading.Event()
+        self._threads: list[threading.Thread] = []
+        self._streams: list[socket.socket] = []  # connected TCP peers we also send to
+        self._streams_lock = threading.Lock()
+        self._udp_out: socket.socket | None = None
+        self._udp_in: socket.socket | None = None
+        self._server: socket.socket | None = None
+        self.bound_port: int | None = None
+
+    # ------------------------------------------------------------------ life
+
+    def start(self) -> TakBridge:
+        if self.multicast:
+            self._udp_in = self._open_multicast()
+            self._spawn(self._udp_loop, "tak-udp")
+        if self.listen:
+            self._server = socket.create_server(self.listen, reuse_port=False)
+            self._server.settimeout(0.25)
+            self.bound_port = self._server.getsockname()[1]
+            self._spawn(self._accept_loop, "tak-listen")
+        for addr in self.connect:
+            self._spawn(lambda a=addr: self._client_loop(a), f"tak-client-{addr[0]}:{addr[1]}")
+        self._spawn(self._work_loop, "tak-worker")
+        if self.send_enabled:
+            if self.multicast:
+                self._udp_out = socket.socket(socket.AF_INET, socket.SOCK_DGRAM, socket.IPPROTO_UDP)
+                self._udp_out.setsockopt(socket.IPPROTO_IP, socket.IP_MULTICAST_TTL, 1)
+                self._udp_out.setsockopt(socket.IPPROTO_IP, socket.IP_MULTICAST_LOOP, 0)
+                if self.interface != "0.0.0.0":
+                    self._udp_out.setsockopt(socket.IPPROTO_IP, socket.IP_MULTICAST_IF,
+                                             socket.inet_aton(self.interface))
+            self.ctx.store.subscribe(self._on_store_change)
+            self._spawn(self._send_loop, "tak-send")
+        self.ctx.on_unload(self.stop)
+        log.info("TAK bridge started: multicast %s, listen %s, servers %s",
+                 self.multicast, self.listen, self.connect)
+        return self
+
+    def stop(self) -> None:
+        if self._stop.is_set():
+            return
+        self._stop.set()
+        self.ctx.store.unsubscribe(self._on_store_change)
+        self._outbox.put(None)
+        with self._streams_lock:
+            for s in self._streams:
+                _close(s)
+        for t in self._threads:
+            t.join(timeout=5)
+        for s in (self._udp_in, self._udp_out, self._server):
+            if s is not None:
+                _close(s)
+        self._threads.clear()
+
+    def _spawn(self, target: Callable[[], None], name: str) -> None:
+        t = threading.Thread(target=target, name=name, daemon=True)
+        t.start()
+        self._threads.append(t)
+
+    def _open_multicast(self) -> socket.socket:
+        assert self.multicast is not None
+        group, port = self.multicast
+        s = socket.socket(socket.AF_INET, socket.SOCK_DGRAM, socket.IPPROTO_UDP)
+        s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEPORT, 1)
+        s.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, RCVBUF)
+        s.bind((group, port))
+        if ipaddress.ip_address(group).is_multicast:  # else plain unicast UDP (a relay, a test)
+            mreq = struct.pack("4s4s", socket.inet_aton(group), socket.inet_aton(self.interface))
+            s.setsockopt(socket.IPPROTO_IP, socket.IP_ADD_MEMBERSHIP, mreq)
+        s.settimeout(0.25)
+        return s
+
+    # ------------------------------------------------------------------ in
+
+    def _udp_loop(self) -> None:
+        assert self._udp_in is not None
+        while not self._stop.is_set():
+            try:
+                data, src = self._udp_in.recvfrom(65535)
+            except TimeoutError:
+                continue
+            except OSError:
+                return
+            self._inbox.put((data, f"udp {src[0]}"))
+
+    def _accept_loop(self) -> None:
+        assert self._server is not None
+        while not self._stop.is_set():
+            try:
+                conn, src = self._server.accept()
+            except TimeoutError:
+                continue
+            except OSError:
+                return
+            self._spawn(lambda c=conn, s=src: self._stream_loop(c, f"tcp {s[0]}:{s[1]}"), "tak-conn")
+
+    def _client_loop(self, addr: tuple[str, int]) -> None:
+        backoff = 0.5
+        while not self._stop.is_set():
+            try:
+                conn = socket.create_connection(addr, timeout=5)
+            except OSError as exc:
+                self.stats.problems.append(f"TAK server {addr[0]}:{addr[1]}: {exc.strerror or exc}")
+                self._stop.wait(backoff)
+                backoff = min(backoff * 2, 30.0)
+                continue
+            backoff = 0.5
+            self._stream_loop(conn, f"server {addr[0]}:{addr[1]}")
+
+    def _stream_loop(self, conn: socket.socket, label: str) -> None:
+        conn.settimeout(0.25)
+        with self._streams_lock:
+            self._streams.append(conn)
+        if self.send_enabled:
+            self._outbox.put(("*", "*"))  # a new link hears our whole picture
+        buffer = bytearray()
+        try:
+            while not self._stop.is_set():
+                try:
+                    data = conn.recv(65536)
+                except TimeoutError:
+                    continue
+                except OSError:
+                    break
+                if not data:
+                    break
+                buffer += data
+                for event in _frames(buffer, self.stats):
+                    self._inbox.put((event, label))
+        finally:
+            with self._streams_lock:
+                if conn in self._streams:
+                    self._streams.remove(conn)
+            _close(conn)
+
+    def _work_loop(self) -> None:
+        while not self._stop.is_set():
+            batch: list[tuple[bytes, str]] = []
+            deadline = time.monotonic() + self.batch_s
+            while time.monotonic() < deadline and len(batch) < 5000:
+                try:
+                    batch.append(self._inbox.get(timeout=max(0.0, deadline - time.monotonic())))
+                except queue.Empty:
+                    break
+            if batch:
+                self.take(batch)
+
+    def take(self, batch: list[tuple[bytes, str]]) -> ImportReport:
+        """Parse and write one batch of raw events (the worker's step; tests call it too)."""
+        parsed = Parsed()
+        for data, label in batch:
+            self.stats.received += 1
+            try:
+                ev = proto.decode(data) if proto.is_protobuf(data) else cot.parse_event(data)
+            except cot.CotError as exc:
+                self.stats.malformed += 1
+                problem = Problem(label, str(exc))
+                parsed.problems.append(problem)
+                self.stats.problems.append(str(problem))
+                log.warning("TAK: skipped a malformed event from %s", problem)
+                continue
+            self.stats.parsed += 1
+            if ev.ours.get("post") == self.ctx.post_id:
+                self.stats.ignored += 1
+                continue
+            records = cot.records_for(ev, self.ctx.put_blob)
+            if not records:
+                self.stats.ignored += 1
+            parsed.records += [_owned(r, self.ctx.post_id) for r in records]
+        try:
+            report = self.ctx.write(parsed)
+        except Exception:  # the store is closing, the disk is full: keep running, say so
+            log.exception("TAK: writing a batch failed")
+            self.stats.problems.append("writing a batch failed (see the log)")
+            return ImportReport()
+        self.stats.written += report.created + report.updated
+        self.stats.batches += 1
+        for p in report.problems[len(parsed.problems):]:
+            self.stats.problems.append(str(p))
+        if self.on_written is not None:
+            self.on_written(report)
+        return report
+
+    # ------------------------------------------------------------------ out
+
+    def _on_store_change(self, result: Any) -> None:
+        for etype, eid in result.changed:
+            if etype in OUT_TYPES:
+                self._outbox.put((etype, eid))
+
+    def send_all(self) -> None:
+        self._outbox.put(("*", "*"))
+
+    def _send_loop(self) -> None:
+        last_all = 0.0
+        while not self._stop.is_set():
+            try:
+                item = self._outbox.get(timeout=1.0)
+            except queue.Empty:
+                item = ("*", "*") if time.monotonic() - last_all > RESEND_S else None
+                if item is None:
+                    continue
+            if item is None:
+                return
+            keys = {item}
+            while True:  # everything waiting goes in one pass
+                try:
+                    more = self._outbox.get_nowait()
+                except queue.Empty:
+                    break
+                if more is None:
+                    return
+                keys.add(more)
+            if ("*", "*") in keys:
+                last_all = time.monotonic()
+                entities = [e for t in OUT_TYPES for e in self.ctx.store.entities(t)]
+            else:
+                entities = [e for k in keys if (e := self.ctx.store.get(*k)) is not None and not e.deleted]
+            self.send(entities)
+
+    def send(self, entities: list[Any]) -> int:
+        now = now_ms()
+        n = 0
+        for e in entities:
+            if (e.get("props") or {}).get("cot_type"):
+                continue  # heard from TAK in the first place: TAK has it already
+            ev = cot.event_for(e, self.ctx.post_id, now)
+            if ev is None:
+                continue
+            xml = cot.to_bytes(ev)
+            data = proto.encode(ev) if self.protobuf else xml
+            if self._udp_out is not None and self.multicast is not None:
+                try:
+                    self._udp_out.sendto(data, self.multicast)
+                except OSError as exc:
+                    self.stats.problems.append(f"multicast send: {exc.strerror or exc}")
+            with self._streams_lock:
+                streams = list(self._streams)
+            for s in streams:
+                with contextlib.suppress(OSError):  # its reader notices and drops it
+                    s.sendall(proto.encode(ev, stream=True) if self.protobuf else xml)
+            n += 1
+        self.stats.sent += n
+        return n
+
+
+def _owned(rec: Record, post_id: str) -> Record:
+    """A new team heard from TAK is commanded by this post (a forward post may hold it then)."""
+    if rec.etype != "unit":
+        return rec
+    return Record(rec.etype, rec.eid, rec.fields, rec.where, {**rec.create_only, "post_id": post_id})
+
+
+def _frames(buffer: bytearray, stats: BridgeStats) -> list[bytes]:
+    """Complete events off a TCP buffer: XML events, or TAK protocol v1 stream frames."""
+    out: list[bytes] = []
+    while buffer and buffer[0] == proto.STREAM_MAGIC:
+        try:
+            length, pos = proto._read_varint(bytes(buffer[:11]), 1)
+        except cot.CotError:
+            return out  # the length itself is still arriving
+        if length > cot.MAX_EVENT_BYTES:
+            stats.problems.append("a protobuf frame longer than the limit: link reset")
+            buffer.clear()
+            return out
+        if len(buffer) < pos + length:
+            return out
+        out.append(bytes(buffer[: pos + length]))
+        del buffer[: pos + length]
+    out += cot.split_stream(buffer)
+    return out
+
+
+def _close(s: socket.socket) -> None:
+    with contextlib.suppress(OSError):
+        s.shutdown(socket.SHUT_RDWR)
+    s.close()
+
+
+def make_bridge(ctx: PluginContext, **options: Any) -> TakBridge:
+    """The feed contribution: a bridge with these options (see ``TakBridge``), started."""
+    return TakBridge(ctx, **options).start()
