@@ -21,12 +21,12 @@ from sqlalchemy.exc import OperationalError
 from app.datadir import FolderError, PostFolder, default_data_dir
 from app.domain.post import LEVELS, ROLES
 from app.services.backup import BackupError
+from app.services.firstrun import DEMO_OPERATOR, DEMO_PIN
 from app.store.store import Refused
 
 log = logging.getLogger(__name__)
 
 EXPORT_FORMATS = ("json", "geojson", "kml", "cot", "cap", "csv")
-DEMO_OPERATOR, DEMO_PIN = "值班员", "1234"
 
 
 class UserError(Exception):
@@ -125,7 +125,8 @@ def status_doc(folder: PostFolder, db_url: str | None) -> dict[str, Any]:
             "quarantined": len(store.quarantined()),
             "conflicts": len(store.conflicts()),
             "roster": len(store.entities("post", include_deleted=True)),
-            "node": link["node"],
+            "node": link["node"],  # running | stalled (its sync loop stuck > 30 s) | stopped
+            "loop_s": link["loop_s"],  # since the running node's sync loop last turned
             "listen": link["listen"],
             "peers": link["peers"],
         }
@@ -379,12 +380,20 @@ def cmd_enroll(args: argparse.Namespace) -> int:
 
 
 def cmd_gui(args: argparse.Namespace) -> int:
-    from ui.app import run_gui  # the only place app/ reaches into ui/, lazily
+    from ui.app import run_gui  # app/ reaches into ui/ only here and in cmd_smoke, lazily
 
     return int(run_gui(_folder(args), args.db, lang=args.lang, listen=args.listen))
 
 
+def cmd_smoke(args: argparse.Namespace) -> int:
+    from ui.smoke import run_smoke
+
+    return run_smoke(_folder(args), screenshot=Path(args.screenshot) if args.screenshot else None)
+
+
 def cmd_bench(args: argparse.Namespace) -> int:
+    if getattr(sys, "frozen", False):
+        raise UserError("benchmarks run from a source checkout (make setup), not from the bundle")
     from benchmarks import run_benchmarks
 
     return run_benchmarks(args.names, as_json=args.json, size=args.size)
@@ -487,6 +496,9 @@ def build_parser() -> Parser:
     ei = esub.add_parser("import", help="become the post of PACKAGE")
     ei.add_argument("package", metavar="PACKAGE")
     ei.add_argument("--passphrase-file", metavar="FILE")
+
+    sp = verb("smoke", cmd_smoke, "check this install: first run (demo), window, offline map; JSON")
+    sp.add_argument("--screenshot", metavar="PNG", help="also save the map as drawn")
 
     sp = verb("bench", cmd_bench, "run benchmarks and print figures and ratios against baselines")
     sp.add_argument("names", nargs="*", metavar="NAME", help="which benchmarks (default: all)")
