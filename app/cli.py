@@ -244,6 +244,16 @@ def cmd_restore(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_new_epoch(args: argparse.Namespace) -> int:
+    from app.services.epoch import start_new_epoch
+
+    folder = _folder(args)
+    folder.lock()
+    old, new = start_new_epoch(folder)
+    print(f"this post now signs as {new} (was {old}): no sequence number is reused")
+    return 0
+
+
 def _wait_for_signal() -> None:
     import signal
     import threading
@@ -264,6 +274,10 @@ def cmd_serve(args: argparse.Namespace) -> int:
     folder = _folder(args)
     folder.lock()
     folder.start_logging()
+    if args.log_json or os.environ.get("ZHIJIU_LOG") == "json":
+        from app.logjson import log_json_to_stderr
+
+        log_json_to_stderr(post=folder.config().name, post_id=folder.identity().post_id)
     store = folder.open_store(args.db)
     engine = make_engine(folder, store, listen=args.listen)
     try:
@@ -278,11 +292,14 @@ def cmd_serve(args: argparse.Namespace) -> int:
     key = folder.curve_keys().public
     print(f"serving {folder.config().name} on {engine.bound_endpoint}; key {key} "
           f"(fingerprint {fingerprint(key)}); {len(engine.peers)} outgoing peer(s)", flush=True)
+    log.info("node serving", extra={"listen": engine.bound_endpoint, "store": store.dialect(),
+                                    "ops": store.op_count(), "peers": len(engine.peers)})
     try:
         _wait_for_signal()
     finally:
         backups.stop()
         engine.stop()
+        log.info("node stopped", extra={"ops": store.op_count()})
         store.close()
         folder.unlock()
     return 0
@@ -463,8 +480,12 @@ def build_parser() -> Parser:
     sp.add_argument("file")
     sp.add_argument("--passphrase-file", metavar="FILE")
 
+    verb("new-epoch", cmd_new_epoch,
+         "after restoring the store from a database dump: sign under a new epoch from now on")
+
     sp = verb("serve", cmd_serve, "headless node: accept peers, sync, relay; stops cleanly on SIGTERM")
     sp.add_argument("--listen", required=True, metavar="tcp://ADDR:PORT")
+    sp.add_argument("--log-json", action="store_true", help="log JSON lines on stderr (also ZHIJIU_LOG=json)")
 
     sp = verb("sync", cmd_sync, "connect to every configured peer and exchange until each link is idle")
     sp.add_argument("--once", action="store_true", help="stop when every link is idle both ways")
