@@ -18,6 +18,8 @@ PACKAGES=(
     xvfb xauth fonts-noto-cjk postgresql poppler-utils ffmpeg
     # systemd-analyze checks the rear node's service unit
     systemd
+    # the bundle's archive, compressed on every core (packaging/build.sh)
+    pigz
 )
 
 say() { echo "setup_system: $*" >&2; }
