@@ -7,6 +7,8 @@
 #   make web    npm ci when node_modules is missing or package-lock.json changed, then copy the
 #               files the map page needs into resources/web/vendor/ and build the page
 #   make lint   ruff, mypy, import-linter
+#   make bundle the Linux one-folder bundle (PyInstaller) and dist/zhijiu-<version>-linux-<arch>.tar.gz,
+#               rebuilt only when a source, a resource or the spec changed
 
 SHELL := /bin/bash
 .SHELLFLAGS := -eu -o pipefail -c
@@ -23,7 +25,7 @@ headless := $(filter-out 0 no false,$(HEADLESS))
 PYTEST_ARGS ?=
 XVFB := xvfb-run -a -s "-screen 0 1600x1000x24"
 
-.PHONY: run test setup system lint web
+.PHONY: run test setup system lint web bundle
 
 setup: system $(STAMP) web
 
@@ -89,9 +91,22 @@ run:
 
 # The map's QtWebEngine pages run in a pytest process of their own: in one long Qt session
 # with the window tests, QtWebEngine's teardown has crashed the interpreter (PySide6 6.11.3).
+# Then the bundle is built and its binary smoke-tested (tests/bundle: not collected by a plain
+# `pytest`, so its cost shows as a step of its own).
 test: setup
 	QT_QPA_PLATFORM=offscreen ZHIJIU_REQUIRE_PG=1 $(BIN)/python -m pytest -p no:cacheprovider --ignore=tests/map $(PYTEST_ARGS)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -p no:cacheprovider tests/map $(PYTEST_ARGS)
+	@$(MAKE) --no-print-directory bundle
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -p no:cacheprovider tests/bundle $(PYTEST_ARGS)
+
+BUNDLE_BIN := dist/zhijiu/zhijiu
+BUNDLE_SOURCES = $(shell find app ui plugins resources packaging -type f -not -path '*/__pycache__/*' \
+                   -not -path 'resources/web/build/*') pyproject.toml
+
+bundle: setup $(BUNDLE_BIN)
+
+$(BUNDLE_BIN): $(BUNDLE_SOURCES) | $(STAMP)
+	@bash packaging/build.sh
 
 # All three run; the target fails if any of them does.
 lint: setup

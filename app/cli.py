@@ -21,6 +21,7 @@ from sqlalchemy.exc import OperationalError
 from app.datadir import FolderError, PostFolder, default_data_dir
 from app.domain.post import LEVELS, ROLES
 from app.services.backup import BackupError
+from app.services.firstrun import DEMO_OPERATOR, DEMO_PIN
 from app.store.store import Refused
 
 log = logging.getLogger(__name__)
@@ -126,7 +127,8 @@ def status_doc(folder: PostFolder, db_url: str | None) -> dict[str, Any]:
             "quarantined": len(store.quarantined()),
             "conflicts": len(store.conflicts()),
             "roster": len(store.entities("post", include_deleted=True)),
-            "node": link["node"],
+            "node": link["node"],  # running | stalled (its sync loop stuck > 30 s) | stopped
+            "loop_s": link["loop_s"],  # since the running node's sync loop last turned
             "listen": link["listen"],
             "peers": link["peers"],
         }
@@ -263,6 +265,16 @@ def cmd_restore(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_new_epoch(args: argparse.Namespace) -> int:
+    from app.services.epoch import start_new_epoch
+
+    folder = _folder(args)
+    folder.lock()
+    old, new = start_new_epoch(folder)
+    print(f"this post now signs as {new} (was {old}): no sequence number is reused")
+    return 0
+
+
 def _wait_for_signal() -> None:
     import signal
     import threading
@@ -283,6 +295,10 @@ def cmd_serve(args: argparse.Namespace) -> int:
     folder = _folder(args)
     folder.lock()
     folder.start_logging()
+    if args.log_json or os.environ.get("ZHIJIU_LOG") == "json":
+        from app.logjson import log_json_to_stderr
+
+        log_json_to_stderr(post=folder.config().name, post_id=folder.identity().post_id)
     store = folder.open_store(args.db)
     engine = make_engine(folder, store, listen=args.listen)
     try:
@@ -297,11 +313,14 @@ def cmd_serve(args: argparse.Namespace) -> int:
     key = folder.curve_keys().public
     print(f"serving {folder.config().name} on {engine.bound_endpoint}; key {key} "
           f"(fingerprint {fingerprint(key)}); {len(engine.peers)} outgoing peer(s)", flush=True)
+    log.info("node serving", extra={"listen": engine.bound_endpoint, "store": store.dialect(),
+                                    "ops": store.op_count(), "peers": len(engine.peers)})
     try:
         _wait_for_signal()
     finally:
         backups.stop()
         engine.stop()
+        log.info("node stopped", extra={"ops": store.op_count()})
         store.close()
         folder.unlock()
     return 0
@@ -411,7 +430,7 @@ def cmd_readings(args: argparse.Namespace) -> int:
 
 
 def cmd_gui(args: argparse.Namespace) -> int:
-    from ui.app import run_gui  # the only place app/ reaches into ui/, lazily
+    from ui.app import run_gui  # app/ reaches into ui/ only here and in cmd_smoke, lazily
 
     return int(run_gui(_folder(args), args.db, lang=args.lang, listen=args.listen))
 
@@ -426,7 +445,15 @@ def cmd_media(args: argparse.Namespace) -> int:
         raise UserError(str(exc)) from None
 
 
+def cmd_smoke(args: argparse.Namespace) -> int:
+    from ui.smoke import run_smoke
+
+    return run_smoke(_folder(args), screenshot=Path(args.screenshot) if args.screenshot else None)
+
+
 def cmd_bench(args: argparse.Namespace) -> int:
+    if getattr(sys, "frozen", False):
+        raise UserError("benchmarks run from a source checkout (make setup), not from the bundle")
     from benchmarks import run_benchmarks
 
     return run_benchmarks(args.names, as_json=args.json, size=args.size)
@@ -497,8 +524,12 @@ def build_parser() -> Parser:
     sp.add_argument("file")
     sp.add_argument("--passphrase-file", metavar="FILE")
 
+    verb("new-epoch", cmd_new_epoch,
+         "after restoring the store from a database dump: sign under a new epoch from now on")
+
     sp = verb("serve", cmd_serve, "headless node: accept peers, sync, relay; stops cleanly on SIGTERM")
     sp.add_argument("--listen", required=True, metavar="tcp://ADDR:PORT")
+    sp.add_argument("--log-json", action="store_true", help="log JSON lines on stderr (also ZHIJIU_LOG=json)")
 
     sp = verb("sync", cmd_sync, "connect to every configured peer and exchange until each link is idle")
     sp.add_argument("--once", action="store_true", help="stop when every link is idle both ways")
@@ -548,6 +579,8 @@ def build_parser() -> Parser:
     ri = rsub.add_parser("import", help="import readings from a CSV file: all of them or none")
     ri.add_argument("file", metavar="FILE")
     ri.add_argument("--operator")
+    sp = verb("smoke", cmd_smoke, "check this install: first run (demo), window, offline map; JSON")
+    sp.add_argument("--screenshot", metavar="PNG", help="also save the map as drawn")
 
     sp = verb("bench", cmd_bench, "run benchmarks and print figures and ratios against baselines")
     sp.add_argument("names", nargs="*", metavar="NAME", help="which benchmarks (default: all)")

@@ -88,6 +88,7 @@ class StoreRun:
     relayed_during_push: float = 0.0  # share of what the posts lacked that reached them by then
     status_age_push_s: float = 0.0  # oldest the node's status file got during the push
     status_age_fanout_s: float = 0.0  # … and while it relayed
+    loop_turn_max_s: float = 0.0  # the longest the node's sync loop went without finishing a turn
     odd: list[str] = field(default_factory=list)  # warnings and errors the node logged
 
     @property
@@ -178,6 +179,7 @@ def measure(
                 if "timed out" not in str(exc):
                     raise
         age_fanout = probe.lap()
+        loop_max = probe.loop_worst  # before the posts disconnect and the node stops
         log_at_stop = _log_size(node_dir)
         for p in procs:
             _tell(p, "stop")
@@ -213,18 +215,20 @@ def measure(
         node_cpu_s=cpu1 - cpu0, db_cpu_s=None if db0 is None or db1 is None else db1 - db0,
         relayed_during_push=sum(r["relayed"] for r in posts_out)
         / max(1, sum(r["expect_relayed"] for r in posts_out)),
-        status_age_push_s=age_push, status_age_fanout_s=age_fanout,
+        status_age_push_s=age_push, status_age_fanout_s=age_fanout, loop_turn_max_s=loop_max,
         verified=verified, odd=odd + during, teardown_odd=teardown,
     )
 
 
 class _StatusProbe:
     """Watches the node's status file (what `zhijiu status` reads; older than 5 s there means
-    "node stopped") and keeps the oldest it got, per phase."""
+    "node stopped") and keeps the oldest it got, per phase; and the longest the sync loop took
+    over one turn (the file's ``loop_at``: its heartbeat has a thread of its own)."""
 
     def __init__(self, path: Path) -> None:
         self.path = path
         self.worst = 0.0
+        self.loop_worst = 0.0
         self._halt = threading.Event()
         self._thread = threading.Thread(target=self._run, daemon=True)
         self._thread.start()
@@ -232,10 +236,12 @@ class _StatusProbe:
     def _run(self) -> None:
         while not self._halt.wait(0.1):
             try:
-                updated = float(json.loads(self.path.read_text("utf-8"))["updated"])
+                doc = json.loads(self.path.read_text("utf-8"))
+                updated, loop_at = float(doc["updated"]), float(doc.get("loop_at", doc["updated"]))
             except (OSError, ValueError, KeyError, TypeError):
                 continue  # being replaced this instant
             self.worst = max(self.worst, time.time() - updated)
+            self.loop_worst = max(self.loop_worst, time.time() - loop_at)
 
     def lap(self) -> float:
         worst, self.worst = self.worst, 0.0
@@ -484,6 +490,8 @@ def figures(pg: StoreRun, lite: StoreRun) -> list[Figure]:
                 lambda r: max(r.status_age_push_s, r.status_age_fanout_s),
                 lambda r: f"push {r.status_age_push_s:.1f} s, relay {r.status_age_fanout_s:.1f} s; "
                           "`zhijiu status` says 'stopped' past 5 s", ratio=False)
+    out += both("node sync loop, longest turn", "s", lambda r: r.loop_turn_max_s,
+                lambda _r: "status file's loop_at; 'stalled' past 30 s", ratio=False)
     out += both("node CPU per 1,000 ops received", "s", lambda r: r.node_cpu_s / r.total_ops * 1000,
                 lambda r: f"node process {r.node_cpu_s:.1f} s during the push"
                           + (f"; PostgreSQL server {r.db_cpu_s:.1f} s" if r.db_cpu_s is not None else ""))

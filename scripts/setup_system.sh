@@ -21,6 +21,8 @@ PACKAGES=(
     # the feeds tests' RTSP server: GStreamer's gst-rtsp-server run by the system python3
     python3-gi gir1.2-gstreamer-1.0 gir1.2-gst-rtsp-server-1.0 gstreamer1.0-plugins-base
     gstreamer1.0-plugins-good
+    # the bundle's archive, compressed on every core (packaging/build.sh)
+    pigz
 )
 
 say() { echo "setup_system: $*" >&2; }

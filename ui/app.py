@@ -18,14 +18,29 @@ log = logging.getLogger(__name__)
 
 
 def prepare_qt_environment() -> None:
-    """What must happen before Qt starts: Chromium refuses to run as root with its sandbox on."""
+    """What must happen before Qt starts: Chromium refuses to run as root with its sandbox on;
+    the ``zhijiu://`` scheme of the map page is declared; a frozen bundle finds its own Qt."""
     if hasattr(os, "geteuid") and os.geteuid() == 0:
         os.environ.setdefault("QTWEBENGINE_DISABLE_SANDBOX", "1")
+    if getattr(sys, "frozen", False):
+        from ui.frozen import prepare_bundle
+
+        prepare_bundle()
     import PySide6.QtWebEngineWidgets  # noqa: F401  (must precede the QApplication: the map dock)
 
     from ui.map.scheme import register_scheme
 
     register_scheme()  # zhijiu:// must be registered before the QApplication exists
+
+
+def flush_deletes() -> None:
+    """Carry out pending ``deleteLater`` calls now: a web page still alive when the application
+    ends takes the process down with a segfault (its profile is released under it)."""
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    for _ in range(3):
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+        QCoreApplication.processEvents()
 
 
 def run_gui(folder: PostFolder, db_url: str | None = None, *, lang: str | None = None,
@@ -62,10 +77,16 @@ def run_gui(folder: PostFolder, db_url: str | None = None, *, lang: str | None =
         translations.remove()
         return 1
 
-    if settings is None:
-        return fail(arg(QCoreApplication.translate(
-            "run_gui", "There is no post in %1. Create one with “zhijiu init” first."
-        ), folder.path))
+    if settings is None:  # a new install: create a post, import one, or open the demo
+        from ui.firstrun import FirstRunDialog
+
+        first = FirstRunDialog(folder)
+        if first.exec() != QDialog.DialogCode.Accepted:
+            translations.remove()
+            return 0
+        settings = UiSettings(folder.path)
+        settings.last_operator = settings.last_operator or first.suggested_operator
+        first.deleteLater()
     try:
         folder.lock()
     except FolderError as exc:
@@ -76,6 +97,7 @@ def run_gui(folder: PostFolder, db_url: str | None = None, *, lang: str | None =
     window = None
     session = None
     store = None
+    backups = None
     try:
         folder.start_logging()
         try:
@@ -99,6 +121,10 @@ def run_gui(folder: PostFolder, db_url: str | None = None, *, lang: str | None =
         log.info("operator %s signed in", operator)
 
         session = Session(folder, store, operator)
+        from app.services.autobackup import AutoBackup
+
+        backups = AutoBackup(folder, store)  # every post keeps local backups, not only nodes
+        backups.start()
         window = MainWindow(session, settings, translations)
         # The window goes before the event loop ends: QtWebEngine tears its profile down when
         # the application quits, and a map page still alive then crashes the process.
@@ -110,10 +136,13 @@ def run_gui(folder: PostFolder, db_url: str | None = None, *, lang: str | None =
     finally:
         if window is not None:
             _delete_window(window)
+        if backups is not None:
+            backups.stop()
         if session is not None:
             session.cleanup()  # stops the sync engine before the store closes
         if store is not None:
             store.close()
+        flush_deletes()
         settings.sync()
         folder.unlock()
         translations.remove()

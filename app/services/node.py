@@ -18,7 +18,13 @@ from app.sync.blobs import BlobStore
 from app.sync.engine import DEAD_S, PING_S, SyncEngine
 from app.sync.peers import load_peers
 
-STATE_FRESH_S = 5.0
+# The status file is the engine's heartbeat (a thread of its own rewrites it every `every_s`,
+# however busy the sync loop is): a file five beats old means the process is gone or frozen.
+# How long ago the loop last finished a turn is a separate figure: a loop stuck that long is
+# reported "stalled", not "stopped".
+STATE_FRESH_BEATS = 5
+STATE_FRESH_MIN_S = 5.0
+STALLED_S = 30.0
 
 
 # The link scheduler's order among blobs (ops always go before any blob): small pictures first,
@@ -75,14 +81,18 @@ def link_state(folder: PostFolder) -> dict[str, Any]:
     """The running node's figures (from its status file), or the configured peers as offline."""
     try:
         doc = json.loads(folder.link_state_path.read_text("utf-8"))
-        alive = doc.get("running") and time.time() - float(doc.get("updated", 0)) < STATE_FRESH_S
+        now = time.time()
+        fresh_s = max(STATE_FRESH_MIN_S, STATE_FRESH_BEATS * float(doc.get("every_s", 1.0)))
+        alive = doc.get("running") and now - float(doc.get("updated", 0)) < fresh_s
         if alive and _pid_alive(int(doc.get("pid", 0))):
-            return {"node": "running", "listen": doc.get("listen"), "peers": doc.get("peers", [])}
-    except (OSError, ValueError, TypeError):
+            loop_s = max(0.0, now - float(doc.get("loop_at", now)))
+            return {"node": "stalled" if loop_s > STALLED_S else "running", "loop_s": round(loop_s, 1),
+                    "listen": doc.get("listen"), "peers": doc.get("peers", [])}
+    except (OSError, ValueError, TypeError, AttributeError):
         pass
     peers = [{"name": p.endpoint, "direction": "out", "state": "offline", "rate_bps": p.rate_bps}
              for p in load_peers(folder.peers_path)]
-    return {"node": "stopped", "listen": None, "peers": peers}
+    return {"node": "stopped", "loop_s": None, "listen": None, "peers": peers}
 
 
 def _pid_alive(pid: int) -> bool:

@@ -9,6 +9,7 @@ processes out.
 
 from __future__ import annotations
 
+import heapq
 import json
 import logging
 import threading
@@ -414,25 +415,52 @@ class Store:
     def ops_after(self, vv: Mapping[str, int], limit: int) -> list[tuple[str, int, int, bytes]]:
         """Up to ``limit`` ops a holder of ``vv`` lacks, as (origin, seq, hlc, raw), oldest HLC
         first across origins — close to causal order, so receivers rarely have to hold an op —
-        and in sequence order within each origin, which receivers require."""
+        and in sequence order within each origin, which receivers require.
+
+        A k-way merge over one cursor per origin: each origin is read in pages (the first a fair
+        share of ``limit``, each next one twice as long, never more than still fits), so about
+        ``limit`` rows are read in all rather than ``limit`` from every origin."""
         t = m.oplog
         mine = self.version_vector()
-        picked: list[tuple[int, str, int, bytes]] = []
+        behind = {o: int(vv.get(o, 0)) for o, top in mine.items() if top > int(vv.get(o, 0))}
+        if limit <= 0 or not behind:
+            return []
+        pages = {o: max(1, -(-limit // len(behind))) for o in behind}  # ceil(limit / k)
+        after = dict(behind)  # each origin's cursor: the last seq read
+        buffered: dict[str, Iterator[tuple[int, int, bytes]]] = {}
+        heap: list[tuple[int, str, int, bytes]] = []
+        out: list[tuple[str, int, int, bytes]] = []
         with self.engine.connect() as c:
-            for origin, top in mine.items():
-                have = int(vv.get(origin, 0))
-                if top <= have:
-                    continue
-                q = (
-                    select(t.c.seq, t.c.hlc, t.c.raw)
-                    .where(t.c.origin == origin, t.c.seq > have)
-                    .order_by(t.c.seq)
-                    .limit(limit)
-                )
-                picked += [(hlc, origin, seq, bytes(raw)) for seq, hlc, raw in c.execute(q)]
-        # a per-origin HLC is monotonic in seq, so sorting by (hlc, origin) keeps each origin's order
-        picked.sort(key=lambda r: (r[0], r[1], r[2]))
-        return [(o, s, h, raw) for h, o, s, raw in picked[:limit]]
+
+            def advance(origin: str) -> None:
+                """Push the origin's next row on the heap, reading its next page if needed."""
+                row = next(buffered[origin], None) if origin in buffered else None
+                if row is None:
+                    want = min(pages[origin], limit - len(out))
+                    pages[origin] *= 2
+                    q = (
+                        select(t.c.seq, t.c.hlc, t.c.raw)
+                        .where(t.c.origin == origin, t.c.seq > after[origin])
+                        .order_by(t.c.seq)
+                        .limit(want)
+                    )
+                    buffered[origin] = iter([(r.seq, r.hlc, bytes(r.raw)) for r in c.execute(q)])
+                    row = next(buffered[origin], None)
+                    if row is None:
+                        return  # this origin is exhausted
+                seq, hlc, raw = row
+                after[origin] = seq
+                # a per-origin HLC is monotonic in seq, so (hlc, origin) keeps each origin's order
+                heapq.heappush(heap, (hlc, origin, seq, raw))
+
+            for origin in behind:
+                advance(origin)
+            while heap and len(out) < limit:
+                hlc, origin, seq, raw = heapq.heappop(heap)
+                out.append((origin, seq, hlc, raw))
+                if len(out) < limit:
+                    advance(origin)
+        return out
 
     def refused(self) -> list[tuple[str, int, str | None, str | None]]:
         t = m.oplog

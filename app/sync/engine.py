@@ -101,6 +101,7 @@ class SyncEngine:
         self.error: str | None = None
         self.blob_completed: list[str] = []
         self.avg_op_bytes = 300.0  # running mean of the ops sent, for "queued bytes"
+        self._turn_at = time.time()
 
     # ------------------------------------------------------------------ control (any thread)
 
@@ -254,7 +255,12 @@ class SyncEngine:
             return
         self._ready.set()
         sock_of = {s: d for d, s in dealers.items()}
-        last_state = 0.0
+        writer = None
+        if self.state_path:
+            # its own thread: the file's age tells `zhijiu status` the process is alive, however
+            # long one turn of this loop takes under load; the turn's own age is in the file too
+            writer = threading.Thread(target=self._state_writer, name="zhijiu-status", daemon=True)
+            writer.start()
         while not self._stop.is_set():
             try:
                 events = dict(poller.poll(timeout=self._next_timeout()))
@@ -271,12 +277,12 @@ class SyncEngine:
                         self._drain_dealer(d, s)
                 self._timers(router, sock_of)
                 self._pump(router, sock_of)
-                if self.state_path and time.monotonic() - last_state > STATE_EVERY_S:
-                    last_state = time.monotonic()
-                    self._write_state()
+                self._turn_at = time.time()
             except Exception:  # the engine must outlive any bug in one frame's handling
                 log.exception("sync loop error; continuing")
                 time.sleep(0.2)
+        if writer is not None:
+            writer.join(10)
         if self.state_path:
             self._write_state(stopped=True)
         self._close(ctx, auth, router, dealers, monitors)
@@ -603,13 +609,24 @@ class SyncEngine:
         except (OSError, ValueError, TypeError, AttributeError):
             return {}
 
+    def _state_writer(self) -> None:
+        """The status file's heartbeat: rewritten every STATE_EVERY_S until the engine stops."""
+        while not self._stop.is_set():
+            try:
+                self._write_state()
+            except Exception:  # a status file must never take the node down
+                log.exception("cannot write the status file")
+            self._stop.wait(STATE_EVERY_S)
+
     def _write_state(self, stopped: bool = False) -> None:
         assert self.state_path is not None
         with self._lock:
             known = {s.name: dict(s.peer_vv) for s in self._sessions.values() if s.outgoing and s.peer_vv}
         doc = {
             "pid": os.getpid(),
-            "updated": time.time(),
+            "updated": time.time(),  # the heartbeat: written every STATE_EVERY_S while running
+            "every_s": STATE_EVERY_S,
+            "loop_at": self._turn_at,  # when the sync loop last finished a turn
             "running": not stopped,
             "listen": self.bound_endpoint,
             "peers": self.snapshot(),

@@ -1511,6 +1511,129 @@
     </message>
 </context>
 <context>
+    <name>FirstRunDialog</name>
+    <message>
+        <location filename="../../ui/firstrun.py" line="+50"/>
+        <source>Welcome — Zhijiu Command Post</source>
+        <translation>欢迎使用智救指挥所</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>This computer has no command post yet</source>
+        <translation>本机尚未建立指挥所</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Its data will be kept in %1.</source>
+        <translation>数据将保存在 %1。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Create a rear post (HQ)</source>
+        <translation>新建后方指挥所(&amp;C)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Import an enrollment package from my HQ</source>
+        <translation>导入上级下发的入网包(&amp;I)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open the &amp;demo (a flood exercise in Yuzhong)</source>
+        <translation>打开演示(&amp;D)（渝中区防汛演练）</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Start</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Quit</source>
+        <translation>退出</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>e.g. Chongqing Emergency Management Command Centre</source>
+        <translation>例如：重庆市应急管理局指挥中心</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Post &amp;name:</source>
+        <translation>指挥所名称(&amp;N)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Level:</source>
+        <translation>等级(&amp;L)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This post becomes the roster authority: it enrolls the forward posts that connect to it.</source>
+        <translation>本指挥所将成为名册权威：由它为接入的前方指挥所办理入网。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>the package file your HQ gave you</source>
+        <translation>上级指挥所提供的入网包文件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Browse…</source>
+        <translation>浏览(&amp;B)…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Package:</source>
+        <translation>入网包(&amp;P)：</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>only if the package is sealed</source>
+        <translation>仅在入网包已加密时填写</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pass&amp;phrase:</source>
+        <translation>口令(&amp;H)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Check the server key fingerprint with the HQ operator before trusting the link.</source>
+        <translation>信任该链路之前，请与上级值班员核对服务器密钥指纹。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>A city rear post with a flood exercise: incidents, units, tasks, reports and the map. Sign in as %1 with PIN %2.</source>
+        <translation>一个带防汛演练数据的市级后方指挥所：事件、队伍、任务、报告和一张图。请以 %1 登录，PIN 为 %2。</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Enrollment package</source>
+        <translation>入网包</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Enrollment packages (*.zhijiu *.pkg);;All files (*)</source>
+        <translation>入网包 (*.zhijiu *.pkg);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Give the post a name.</source>
+        <translation>请填写指挥所名称。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Choose the enrollment package file.</source>
+        <translation>请选择入网包文件。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>That did not work: %1</source>
+        <translation>操作未成功：%1</translation>
+    </message>
+</context>
+<context>
     <name>GaugesPanel</name>
     <message>
         <location filename="../../ui/board/gauges.py" line="+89"/>
@@ -4863,17 +4986,12 @@ Handed over to:</source>
 <context>
     <name>run_gui</name>
     <message>
-        <location filename="../../ui/app.py" line="+60"/>
+        <location filename="../../ui/app.py" line="+75"/>
         <source>Zhijiu Command Post</source>
         <translation>智救指挥所</translation>
     </message>
     <message>
-        <location line="+6"/>
-        <source>There is no post in %1. Create one with “zhijiu init” first.</source>
-        <translation>%1 中没有指挥所数据。请先用“zhijiu init”创建。</translation>
-    </message>
-    <message>
-        <location line="+6"/>
+        <location line="+18"/>
         <source>This post is already open in another window or node.
 
 %1</source>
@@ -4882,7 +5000,7 @@ Handed over to:</source>
 %1</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
         <source>Cannot open the post&apos;s store:
 
 %1</source>

@@ -1,5 +1,6 @@
 """The rear node's systemd unit: it passes `systemd-analyze verify`, and its command line, run as
-the unit would run it, serves a post, answers the health check and stops cleanly on SIGTERM."""
+the unit would run it, serves a post, answers the health check, logs JSON lines for the journal
+and stops cleanly on SIGTERM."""
 
 from __future__ import annotations
 
@@ -58,6 +59,12 @@ def test_the_units_command_line_serves_and_stops_cleanly(tmp_path):
         assert doc["node"] == "running" and doc["listen"] == env["ZHIJIU_LISTEN"]
         proc.send_signal(signal.SIGTERM)
         assert proc.wait(30) == 0
+        # structured logs for the journal: one JSON object per line, the post on each
+        lines = [json.loads(line) for line in proc.stderr.read().splitlines() if line.strip()]
+        said = {d["msg"]: d for d in lines}
+        assert said["node serving"]["listen"] == env["ZHIJIU_LISTEN"]
+        assert said["node serving"]["post"] == "重庆市应急管理局指挥中心" and said["node serving"]["store"] == "sqlite"
+        assert said["node stopped"]["level"] == "info" and said["node stopped"]["ops"] >= 1
     finally:
         if proc.poll() is None:
             proc.kill()
