@@ -28,7 +28,6 @@ log = logging.getLogger(__name__)
 
 EXPORT_FORMATS = ("json", "geojson", "kml", "cot", "cap", "csv", "kmz", "datapackage")
 IMPORT_FORMATS = EXPORT_FORMATS  # all but json come from plugins (app/cli_interop.py)
-DEMO_OPERATOR, DEMO_PIN = "值班员", "1234"
 
 
 class UserError(Exception):

@@ -28,8 +28,8 @@ prepare_qt_environment()
 from PySide6.QtCore import QCoreApplication, QDeadlineTimer, QEvent, QEventLoop  # noqa: E402
 from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
 
-from app.cli import DEMO_OPERATOR  # noqa: E402
 from app.services.demo import load_demo  # noqa: E402
+from app.services.firstrun import DEMO_OPERATOR  # noqa: E402
 from app.services.posts import init_post  # noqa: E402
 from ui.fonts import ensure_cjk_font  # noqa: E402
 from ui.i18n import Translations  # noqa: E402
