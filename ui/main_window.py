@@ -156,11 +156,14 @@ class MainWindow(QMainWindow):
         self.map_dock.featureSelected.connect(self._on_map_selected)
         self.map_dock.mediaActivated.connect(self._on_media_activated)
         self.tasks_dock.table.selectionModel().selectionChanged.connect(self._on_task_selected)
+        self.units_dock.table.selectionModel().selectionChanged.connect(self._on_unit_selected)
 
     @Slot(str, str)
     def _on_map_selected(self, etype: str, eid: str) -> None:
         if etype == "task":
             self.tasks_dock.select_task(eid)
+        elif etype == "unit":
+            self.units_dock.select_unit(eid)
 
     @Slot(str)
     def _on_media_activated(self, eid: str) -> None:
@@ -170,9 +173,15 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def _on_task_selected(self) -> None:
-        eid = self.tasks_dock.selected_id()
-        if eid is not None and self.map_dock.selected != ("task", eid):
-            self.map_dock.select("task", eid)
+        self._show_on_map("task", self.tasks_dock.selected_id())
+
+    @Slot()
+    def _on_unit_selected(self) -> None:
+        self._show_on_map("unit", self.units_dock.selected_id())
+
+    def _show_on_map(self, etype: str, eid: str | None) -> None:
+        if eid is not None and self.map_dock.selected != (etype, eid):
+            self.map_dock.select(etype, eid)
 
     def restore_layout(self) -> None:
         geometry, state = self.settings.window_layout()

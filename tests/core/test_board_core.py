@@ -42,6 +42,7 @@ def test_figures_sum_each_posts_latest_report_and_count_teams_tasks_shelters(lab
     file_report(a.store, "甲", incident_id="i1", kind="followup", evacuated=300, trapped=2)
     file_report(fwd.store, "乙", incident_id="i1", kind="first", evacuated=50, dead=1)
     fwd.send_to(a)
+    _incident(a, "other")  # another incident's figures stay out of i1's tiles
     file_report(a.store, "甲", incident_id="other", kind="first", evacuated=9999)
     a.put("unit", "u1", name="消防", type="fire_rescue", status="on_scene")
     a.put("unit", "u2", name="民兵", type="militia", status="en_route")

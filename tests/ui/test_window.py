@@ -95,7 +95,7 @@ def test_layout_is_saved_and_restored(make_main_window, post: Post, qtbot) -> No
     assert not any(d.isHidden() for d in again.findChildren(QDockWidget))
 
 
-def test_a_task_picked_on_the_map_is_picked_in_the_table_and_back(make_main_window, post: Post, qtbot) -> None:
+def test_a_record_picked_on_the_map_is_picked_in_its_table_and_back(make_main_window, post: Post, qtbot) -> None:
     tid = tasks.issue_task(post.store, OPERATOR, title="朝天门码头封控", assignee=post.units["fire"],
                            incident_id=post.incidents["flood"], geom=common.point(106.5856, 29.5664))
     window = make_main_window(post)
@@ -118,3 +118,9 @@ def test_a_task_picked_on_the_map_is_picked_in_the_table_and_back(make_main_wind
         return features.map_id("task", tid) in answers
 
     qtbot.waitUntil(highlighted, timeout=10_000)
+
+    unit = post.units["general"]
+    map_dock.featureSelected.emit("unit", unit)
+    assert window.units_dock.selected_id() == unit
+    window.units_dock.select_unit(post.units["fire"])
+    assert map_dock.selected == ("unit", post.units["fire"])

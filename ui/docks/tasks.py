@@ -48,7 +48,7 @@ from ui.docks.base import ViewDock, fit_columns
 from ui.forms.issue_task import IssueTaskDialog, OrderForm
 from ui.kanban import KanbanBoard
 from ui.media import attach_photos
-from ui.models.entity_table import EntityRole
+from ui.models.entity_table import select_row, selected_entity_ids
 from ui.models.tasks import BY_ME, OPEN, OVERDUE, TO_ME, TaskFilterProxy, TaskTableModel
 from ui.reasons import explain, show_refusals, show_refused
 from ui.session import Session
@@ -338,12 +338,7 @@ class TasksDock(ViewDock):
         if self.kanban_shown():
             assert self.kanban is not None
             return self.kanban.selected_ids()
-        ids = []
-        for index in self.table.selectionModel().selectedRows():
-            entity: Entity | None = index.data(EntityRole)
-            if entity is not None:
-                ids.append(entity.eid)
-        return ids
+        return selected_entity_ids(self.table)
 
     def selected_id(self) -> str | None:
         """The one task the detail shows: the selection's first."""
@@ -365,15 +360,7 @@ class TasksDock(ViewDock):
         if self.kanban_shown():
             assert self.kanban is not None
             return self.kanban.select(eid)
-        row = self.model.row_of(eid)
-        if row is None:
-            return False
-        index = self.proxy.mapFromSource(self.model.index(row, 0))
-        if not index.isValid():
-            return False
-        self.table.selectRow(index.row())
-        self.table.scrollTo(index)
-        return True
+        return select_row(self.table, self.model, eid)
 
     def select_tasks(self, eids: list[str]) -> int:
         """Select these tasks in the table (those shown by the filter); how many were."""

@@ -38,7 +38,7 @@ from app.store.store import Refused
 from ui import labels
 from ui.docks.base import ViewDock, fit_columns
 from ui.forms.allocation import AllocationDialog, AllocationForm
-from ui.models.entity_table import SortRole
+from ui.models.entity_table import SortRole, select_row, selected_entity_ids
 from ui.models.units import UnitTableModel
 from ui.reasons import show_refused
 from ui.session import Session
@@ -112,6 +112,13 @@ class UnitsDock(ViewDock):
         self.setWidget(self.tabs)
         session.bridge.changed.connect(self._on_store_changed)
         self.retranslate()
+
+    def selected_id(self) -> str | None:
+        ids = selected_entity_ids(self.table)
+        return ids[0] if ids else None
+
+    def select_unit(self, eid: str) -> bool:
+        return select_row(self.table, self.model, eid)
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Teams and supplies"))

@@ -188,3 +188,23 @@ class EntityTableModel(QAbstractTableModel):
         ):
             return QCoreApplication.translate(self.CONTEXT, self.COLUMNS[section][1])
         return None
+
+
+def select_row(table: Any, model: EntityTableModel, eid: str) -> bool:
+    """Select and show the row of ``eid`` in ``table`` (a view over a sort/filter proxy of
+    ``model``); False when the record is not in the model or the filter hides it."""
+    row = model.row_of(eid)
+    if row is None:
+        return False
+    index = table.model().mapFromSource(model.index(row, 0))
+    if not index.isValid():
+        return False
+    table.selectRow(index.row())
+    table.scrollTo(index)
+    return True
+
+
+def selected_entity_ids(table: Any) -> list[str]:
+    """The ids of the rows selected in ``table``, in selection order."""
+    entities = (index.data(EntityRole) for index in table.selectionModel().selectedRows())
+    return [e.eid for e in entities if e is not None]
