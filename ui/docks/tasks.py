@@ -420,9 +420,10 @@ class TasksDock(ViewDock):
         refused: list[tuple[str, str]] = []
         moved = 0
         allowed = next(a for s, a, _r in ACTIONS if s == status)
-        for eid in self.selected_ids():
+        chosen = self.selected_ids()  # once: a moved row may leave the selection meanwhile
+        for eid in chosen:
             task = self.session.store.get("task", eid)
-            if task is None or (len(self.selected_ids()) > 1 and task.get("status") not in allowed):
+            if task is None or (len(chosen) > 1 and task.get("status") not in allowed):
                 continue  # in a bulk action, tasks this action does not apply to are left alone
             try:
                 task_service.set_status(self.session.store, self.session.operator, eid, status)
