@@ -224,11 +224,30 @@ def cmd_task_show(args: argparse.Namespace) -> int:
             lines = [f"{task.eid}  {task.get('title')}  [{task.get('status')}]"]
             for h in history:
                 extra = f"  REFUSED: {h['reason']}" if h["status"] == "refused" else ""
-                lines.append(f"  {h['at']}  {h['post']} / {h['operator']}: {h['action']} {h['detail']}{extra}")
+                lines.append(f"  {h['at']}  {h['post']} / {h['operator']}: {h['action']} {_said(h)}{extra}")
             return "\n".join(lines)
 
         emit(doc, args.json, text)
     return 0
+
+
+def _said(h: dict[str, Any]) -> str:
+    """The gist of one history step for a terminal."""
+    d = h["detail"]
+    if h["action"] == "issued":
+        return f"to {d.get('assignee')} ({d.get('assignee_kind')}), {d.get('priority', 'normal')}"
+    if h["action"] == "reassigned":
+        return f"to {d.get('assignee')} ({d.get('assignee_kind')})"
+    if h["action"] == "feedback":
+        parts = [str(d["text"])] if d.get("text") else []
+        if d.get("progress") is not None:
+            parts.append(f"{d['progress']}%")
+        if d.get("media"):
+            parts.append(f"{len(d['media'])} photo(s)")
+        return ", ".join(parts)
+    if h["action"] == "status":
+        return str(d.get("status"))
+    return ", ".join(f"{k}={v}" for k, v in sorted(d.items()))
 
 
 # ----------------------------------------------------------------------------- parser

@@ -11,7 +11,8 @@ import sys
 from dataclasses import asdict, dataclass
 
 BENCHMARKS = {"store": "benchmarks.bench_store", "sync": "benchmarks.bench_sync", "node": "benchmarks.bench_node",
-              "map": "benchmarks.bench_map", "feeds": "benchmarks.bench_feeds", "board": "benchmarks.bench_board"}
+              "map": "benchmarks.bench_map", "feeds": "benchmarks.bench_feeds", "board": "benchmarks.bench_board",
+              "tasks": "benchmarks.bench_tasks"}
 
 
 @dataclass

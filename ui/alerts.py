@@ -2,8 +2,10 @@
 acknowledged in time, a deadline passes, or a 首报/续报 is overdue.
 
 ``AlertMonitor`` polls the core's ``services.alerts.alerts(store, now)`` on a QTimer (time passes
-without any change in the store) and at once after a change that can end or start an alert; the
-clock is injected, so a test moves time instead of sleeping. Each alert is known by
+without any change in the store) and soon after a change that can end or start an alert; the
+clock is injected, so a test moves time instead of sleeping. The timer's polls read the store on
+a worker thread (every task is read: with 100,000 that is seconds) and hand the result to the
+GUI thread by a queued signal; ``poll()`` does it at once, on the calling thread. Each alert is known by
 ``(kind, eid)``: the sound plays only when a new one appears, not on every poll; the banner shows
 them all, the most late first, and clicking one selects its task (``taskActivated``) or incident.
 
@@ -21,9 +23,10 @@ import struct
 import tempfile
 import wave
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, QUrl, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, QUrl, Signal, Slot
 from PySide6.QtWidgets import (
     QApplication,
     QHBoxLayout,
@@ -106,6 +109,7 @@ class AlarmSound(QObject):
 class AlertMonitor(QObject):
     alertsChanged = Signal(list)  # every current alert (services.alerts.Alert), most late first
     raised = Signal(list)  # the alerts that are new since the last poll
+    _computed = Signal(list)  # from the worker thread, queued to the GUI thread
 
     def __init__(self, session: Session, parent: QObject | None = None, *,
                  clock: Callable[[], int] = now_ms, poll_ms: int = POLL_MS) -> None:
@@ -115,13 +119,17 @@ class AlertMonitor(QObject):
         self.current: list[alert_service.Alert] = []
         self._known: set[tuple[str, str]] = set()
         self.sound = AlarmSound(self)
+        self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="zhijiu-alerts")
+        self._busy = False
+        self._again = False
+        self._computed.connect(self._take, Qt.ConnectionType.QueuedConnection)
         self.timer = QTimer(self)
         self.timer.setInterval(poll_ms)
-        self.timer.timeout.connect(self.poll)
+        self.timer.timeout.connect(self.poll_in_background)
         self._soon = QTimer(self)  # after a burst of changes, poll once
         self._soon.setSingleShot(True)
         self._soon.setInterval(200)
-        self._soon.timeout.connect(self.poll)
+        self._soon.timeout.connect(self.poll_in_background)
         session.bridge.changed.connect(self._on_store_changed)
         self.timer.start()
 
@@ -129,6 +137,7 @@ class AlertMonitor(QObject):
         self.timer.stop()
         self._soon.stop()
         self.session.bridge.changed.disconnect(self._on_store_changed)
+        self._pool.shutdown(wait=True, cancel_futures=True)
 
     @Slot(object)
     def _on_store_changed(self, result: ApplyResult) -> None:
@@ -136,8 +145,40 @@ class AlertMonitor(QObject):
             self._soon.start()
 
     @Slot()
+    def poll_in_background(self) -> None:
+        """Compute the alerts on the worker thread; one at a time, the latest request wins."""
+        if self._busy:
+            self._again = True
+            return
+        self._busy = True
+        now, store = self.clock(), self.session.store
+
+        def work() -> None:
+            try:
+                self._computed.emit(alert_service.alerts(store, now))
+            except Exception:  # a store closing under us: the next poll tries again
+                log.exception("computing alerts")
+                self._computed.emit([None])
+
+        self._pool.submit(work)
+
+    @Slot(list)
+    def _take(self, alerts: list[alert_service.Alert]) -> None:
+        self._busy = False
+        if alerts != [None]:
+            self._publish(alerts)
+        if self._again:
+            self._again = False
+            self.poll_in_background()
+
+    @Slot()
     def poll(self) -> list[alert_service.Alert]:
+        """Compute the alerts now, on this thread, and publish them."""
         alerts = alert_service.alerts(self.session.store, self.clock())
+        self._publish(alerts)
+        return alerts
+
+    def _publish(self, alerts: list[alert_service.Alert]) -> None:
         keys = {(a.kind, a.eid) for a in alerts}
         new = [a for a in alerts if (a.kind, a.eid) not in self._known]
         changed = keys != {(a.kind, a.eid) for a in self.current}
@@ -147,7 +188,6 @@ class AlertMonitor(QObject):
         if new:
             self.sound.play()
             self.raised.emit(new)
-        return alerts
 
 
 def late_words(ms: int) -> str:
@@ -190,6 +230,11 @@ class AlertBanner(QWidget):
         monitor.alertsChanged.connect(self.show_alerts)
         self.retranslate()
         self.show_alerts(monitor.current)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     def retranslate(self) -> None:
         self.mute_button.setText(self.tr("Sound on") if self.mute_button.isChecked() else self.tr("Mute"))

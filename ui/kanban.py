@@ -51,8 +51,7 @@ class KanbanBoard(QWidget):
                 f"background: {COLUMN_COLORS[status]}; color: white; font-weight: bold; padding: 3px;"
             )
             proxy = StatusColumnProxy(status, self)
-            proxy.setSourceModel(source)
-            proxy.sort(4)  # by deadline, as the table
+            proxy.setSourceModel(source)  # in the board's order (the task model keeps it)
             view = QListView(column)
             view.setObjectName(f"kanban_{status}")
             view.setModel(proxy)

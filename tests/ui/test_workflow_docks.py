@@ -88,6 +88,7 @@ def test_declaring_a_level_issues_the_plans_tasks(make_main_window, post: Post, 
     qtbot.waitUntil(lambda: window.tasks_dock.model.rowCount() == before + 2)
     assert dock.declare(post.incidents["flood"], 2) == []  # never twice
     assert post.store.get("incident", post.incidents["flood"]).data["response_level"] == 2
+    dock.resize(900, 520)
     dock.grab().save("/tmp/zhijiu_plans.png")
 
 

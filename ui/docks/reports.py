@@ -136,7 +136,7 @@ class ReportsDock(ViewDock):
         message_layout.setContentsMargins(4, 4, 4, 4)
         self.message_model = MessageTableModel(session, self)
         self.message_view, self.message_proxy = _table(message_page, self.message_model)
-        for column, width in enumerate((90, 170, 150, 300)):
+        for column, width in enumerate((90, 170, 150, 220)):  # the receipt (last) stays in sight
             self.message_view.setColumnWidth(column, width)
         self.message_view.selectionModel().selectionChanged.connect(self._on_message_selected)
         message_layout.addWidget(self.message_view, 1)

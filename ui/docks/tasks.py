@@ -76,6 +76,10 @@ class TasksDock(ViewDock):
         self.photo_paths: list[Path] = []  # photos chosen for the next feedback
 
         self.model = TaskTableModel(session, self)
+        # a record whose sort key changes moves (out of its row, into another): keep it selected;
+        # connected before the proxy, which drops the selection of a row it is told is going
+        self._moving: list[str] = []
+        self.model.rowsAboutToBeRemoved.connect(self._remember_selection)
         self.proxy = TaskFilterProxy(self)
         self.proxy.setSourceModel(self.model)
 
@@ -139,6 +143,7 @@ class TasksDock(ViewDock):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         header.setHighlightSections(False)
+        header.setResizeContentsPrecision(200)  # fitting a column samples 200 rows, not 1000
         self.kanban: KanbanBoard | None = None  # built the first time it is shown
         self.views = QStackedWidget(body)
         self.views.addWidget(self.table)
@@ -190,6 +195,7 @@ class TasksDock(ViewDock):
         for combo in (self.incident_filter, self.status_filter, self.assignee_filter, self.mine_filter):
             combo.currentIndexChanged.connect(self._on_filter_changed)
         self.table.selectionModel().selectionChanged.connect(self._on_selection_changed)
+        self.model.rowsInserted.connect(self._restore_selection)
         for signal in (self.proxy.rowsInserted, self.proxy.rowsRemoved, self.proxy.modelReset,
                        self.proxy.layoutChanged):
             signal.connect(self._update_count)
@@ -303,6 +309,17 @@ class TasksDock(ViewDock):
             self._update_buttons()
             self._show_detail()
 
+    @Slot()
+    def _remember_selection(self, *_: object) -> None:
+        if not self.kanban_shown():
+            self._moving = self.selected_ids()
+
+    @Slot()
+    def _restore_selection(self, *_: object) -> None:
+        if self._moving and not self.kanban_shown() and not self.selected_ids():
+            moving, self._moving = self._moving, []
+            self.select_tasks(moving) if len(moving) > 1 else self.select_task(moving[0])
+
     def my_units(self) -> frozenset[str]:
         return frozenset(e.eid for e in self.session.store.entities("unit")
                          if e.get("post_id") == self.session.post_id)
@@ -399,9 +416,10 @@ class TasksDock(ViewDock):
         refused: list[tuple[str, str]] = []
         moved = 0
         allowed = next(a for s, a, _r in ACTIONS if s == status)
-        for eid in self.selected_ids():
+        chosen = self.selected_ids()  # once: a moved row may leave the selection meanwhile
+        for eid in chosen:
             task = self.session.store.get("task", eid)
-            if task is None or (len(self.selected_ids()) > 1 and task.get("status") not in allowed):
+            if task is None or (len(chosen) > 1 and task.get("status") not in allowed):
                 continue  # in a bulk action, tasks this action does not apply to are left alone
             try:
                 task_service.set_status(self.session.store, self.session.operator, eid, status)

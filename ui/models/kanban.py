@@ -12,7 +12,7 @@ from typing import Any
 from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, QSortFilterProxyModel, Qt
 
 from app.store.store import Entity
-from ui.models.entity_table import EntityRole, SortRole
+from ui.models.entity_table import EntityRole
 
 Index = QModelIndex | QPersistentModelIndex
 ASSIGNEE_COLUMN, DEADLINE_COLUMN = 3, 4  # in TaskTableModel.COLUMNS
@@ -22,7 +22,6 @@ class StatusColumnProxy(QSortFilterProxyModel):
     def __init__(self, status: str, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.status = status
-        self.setSortRole(SortRole)
         self.setDynamicSortFilter(True)
 
     def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:

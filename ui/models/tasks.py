@@ -3,11 +3,19 @@
 Overdue means open with the deadline passed (``app.domain.task.is_overdue``). Time moves without
 any change in the store, so a timer re-checks the open tasks every half minute and announces only
 the rows whose overdue state flipped.
+
+The rows are kept sorted by the model itself (``sort``): one Python sort of cached keys, instead
+of the proxy's C++ sort calling back into Python for every comparison (seconds for 100,000
+tasks). Each row's key is ``(value, id)``, unique, so a row is found by bisection and a new or
+re-keyed record goes straight to its place (remove + insert of one row); the filter proxy on top
+only filters. ``zhijiu bench tasks`` measures it.
 """
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Callable
+from operator import itemgetter
 from typing import Any
 
 from PySide6.QtCore import (
@@ -60,6 +68,10 @@ class TaskTableModel(EntityTableModel):
         self.clock = clock
         self._live_clock = clock
         self._overdue: set[str] = set()
+        self._sort_column = 4  # deadline: open orders first, the most overdue on top
+        self._descending = False
+        self._sorted_keys: list[Any] = []  # parallel to _rows, ascending in the current order
+        self._key_of: dict[str, Any] = {}  # id -> its row's key
         super().__init__(session, parent)
         self._timer = QTimer(self)
         self._timer.setInterval(recheck_ms)
@@ -84,15 +96,68 @@ class TaskTableModel(EntityTableModel):
         return task_rules.is_overdue(entity.data, self.clock())
 
     def _load(self) -> None:
-        super()._load()
-        self._overdue = {e.eid for e in self._rows if self.is_overdue(e)}
+        self.beginResetModel()
+        self._arrange([e for e in self.store.entities(self.ETYPE) if self.accepts(e)])
+        now = self.clock()
+        self._overdue = {e.eid for e in self._rows if task_rules.is_overdue(e.data, now)}
+        self.endResetModel()
+
+    # ------------------------------------------------------------------ order
+
+    def _key(self, entity: Entity) -> Any:
+        key = (self.sort_value(entity, self._keys[self._sort_column]), entity.eid)
+        return _Descending(key) if self._descending else key
+
+    def _arrange(self, rows: list[Entity]) -> None:
+        pairs = sorted(((self._key(e), e) for e in rows), key=itemgetter(0))
+        self._rows = [e for _k, e in pairs]
+        self._sorted_keys = [k for k, _e in pairs]
+        self._key_of = {e.eid: k for k, e in pairs}
+        self._reindex()
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Reorder every row by one column (the view's header; the proxy forwards it here)."""
+        if not 0 <= column < len(self.COLUMNS):
+            return
+        descending = order == Qt.SortOrder.DescendingOrder
+        if (column, descending) == (self._sort_column, self._descending) and self._rows:
+            return
+        self.layoutAboutToBeChanged.emit()
+        persistent = self.persistentIndexList()
+        held = [(self._rows[i.row()].eid, i.column()) for i in persistent]
+        self._sort_column, self._descending = column, descending
+        self._arrange(self._rows)
+        self.changePersistentIndexList(persistent, [self.index(self._index[eid], c) for eid, c in held])
+        self.layoutChanged.emit()
+
+    def row_of(self, eid: str) -> int | None:
+        key = self._key_of.get(eid)
+        return None if key is None else bisect_left(self._sorted_keys, key)
 
     def _update_row(self, eid: str, entity: Entity | None) -> None:
         if entity is not None and self.is_overdue(entity):
             self._overdue.add(eid)
         else:
             self._overdue.discard(eid)
-        super()._update_row(eid, entity)
+        row = self.row_of(eid)
+        key = self._key(entity) if entity is not None else None
+        if row is not None and entity is not None and key == self._sorted_keys[row]:
+            self._rows[row] = entity  # still in its place: that row alone is announced
+            self.dataChanged.emit(self.index(row, 0), self.index(row, len(self.COLUMNS) - 1))
+            return
+        if row is not None:  # gone, or moving to another place: out of this one
+            self.beginRemoveRows(QModelIndex(), row, row)
+            del self._rows[row], self._sorted_keys[row], self._key_of[eid]
+            self._index_stale = True
+            self.endRemoveRows()
+        if entity is not None:
+            at = bisect_left(self._sorted_keys, key)
+            self.beginInsertRows(QModelIndex(), at, at)
+            self._rows.insert(at, entity)
+            self._sorted_keys.insert(at, key)
+            self._key_of[eid] = key
+            self._index_stale = True
+            self.endInsertRows()
 
     @Slot()
     def recheck_overdue(self) -> None:
@@ -166,6 +231,23 @@ class TaskTableModel(EntityTableModel):
         return None
 
 
+class _Descending:
+    """A sort key in reverse: the rows stay in ascending order of these."""
+
+    __slots__ = ("key",)
+
+    def __init__(self, key: Any) -> None:
+        self.key = key
+
+    def __lt__(self, other: _Descending) -> bool:
+        return bool(other.key < self.key)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, _Descending) and self.key == other.key
+
+    __hash__ = None  # type: ignore[assignment]
+
+
 OPEN = "open"
 OVERDUE = "overdue"
 BY_ME = "by_me"  # issued by this post
@@ -213,9 +295,20 @@ class TaskFilterProxy(QSortFilterProxyModel):
         setattr(self, name, value)
         self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """The task model keeps its own order (one Python sort, not a comparison per call)."""
+        model = self.sourceModel()
+        if isinstance(model, TaskTableModel):
+            model.sort(column, order)
+        else:
+            super().sort(column, order)
+
     def filterAcceptsRow(self, source_row: int, source_parent: QModelIndex | QPersistentModelIndex) -> bool:
         model = self.sourceModel()
-        entity: Entity = model.index(source_row, 0, source_parent).data(EntityRole)
+        if isinstance(model, TaskTableModel):  # straight to the record: no round trip through Qt
+            entity: Entity | None = model._rows[source_row] if source_row < len(model._rows) else None
+        else:
+            entity = model.index(source_row, 0, source_parent).data(EntityRole)
         if entity is None:
             return False
         d = entity.data
