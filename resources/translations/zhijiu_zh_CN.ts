@@ -467,7 +467,7 @@
 <context>
     <name>FeedsDock</name>
     <message>
-        <location filename="../../ui/docks/feeds.py" line="+172"/>
+        <location filename="../../ui/docks/feeds.py" line="+175"/>
         <source>Feeds</source>
         <translation>图传</translation>
     </message>
@@ -542,7 +542,22 @@
         <translation>选择两张或更多有重叠的照片</translation>
     </message>
     <message>
+        <location line="+3"/>
+        <source>Orbit / sweep</source>
+        <translation>环绕/扫视</translation>
+    </message>
+    <message>
         <location line="+1"/>
+        <source>Survey (straight down)</source>
+        <translation>航测（垂直向下）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Orbit / sweep: the camera turned (drone orbit, phone sweep). Survey: the camera moved over flat ground, looking down (much faster).</source>
+        <translation>环绕/扫视：相机转动拍摄（无人机环绕、手机扫拍）。航测：相机垂直向下、在平坦地面上方移动拍摄（快得多）。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Caption for new items</source>
         <translation>新条目的说明</translation>
     </message>
@@ -742,7 +757,7 @@
         <translation>请选择两张或更多已完整接收且有重叠的照片。</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>Stitching the panorama…</source>
         <translation>正在拼接全景…</translation>
     </message>

@@ -179,7 +179,9 @@ def test_a_panorama_is_stitched_from_overlapping_crops_and_a_cancelled_one_leave
     assert not media_by_kind(post.store, "panorama")
 
     _select(dock, photos)
+    dock.pano_mode.setCurrentIndex(dock.pano_mode.findData("scans"))  # crops of one flat picture
     dock.stitch_selected()
+    assert dock.job.mode == "scans"
     qtbot.waitUntil(lambda: dock.job is None, timeout=120_000)
     (pano,) = media_by_kind(post.store, "panorama")
     assert pano.get("geom")["coordinates"] == pytest.approx([106.52, 29.55])
