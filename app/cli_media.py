@@ -12,11 +12,6 @@ import threading
 from pathlib import Path
 from typing import Any
 
-from app.media.ingest import ingest_many
-from app.media.timing import all_timings
-from app.media.watch import FolderWatcher
-from app.sync.blobs import BlobStore
-
 
 class MediaUsageError(Exception):
     """A wrong argument: one line on stderr."""
@@ -35,6 +30,11 @@ def _position(text: str | None) -> tuple[float, float] | None:
 
 
 def cmd_media(args: argparse.Namespace, folder: Any, operator: str) -> int:
+    from app.media.ingest import ingest_many  # Pillow and the rest only when the verb runs
+    from app.media.timing import all_timings
+    from app.media.watch import FolderWatcher
+    from app.sync.blobs import BlobStore
+
     folder.lock()
     store = folder.open_store(args.db)
     blobs = BlobStore(folder.blobs)

@@ -37,7 +37,7 @@
 <context>
     <name>AlertBanner</name>
     <message>
-        <location filename="../../ui/alerts.py" line="+156"/>
+        <location filename="../../ui/alerts.py" line="+196"/>
         <source>%1 min</source>
         <translation>%1 分钟</translation>
     </message>
@@ -52,7 +52,7 @@
         <translation>%1 — %2，已超时 %3</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+37"/>
         <source>Sound on</source>
         <translation>开启声音</translation>
     </message>
@@ -75,7 +75,7 @@
 <context>
     <name>AlertKind</name>
     <message>
-        <location line="-159"/>
+        <location line="-201"/>
         <source>not acknowledged</source>
         <translation>未签收</translation>
     </message>
@@ -962,7 +962,7 @@
 <context>
     <name>FeedsDock</name>
     <message>
-        <location filename="../../ui/docks/feeds.py" line="+174"/>
+        <location filename="../../ui/docks/feeds.py" line="+175"/>
         <source>Feeds</source>
         <translation>图传</translation>
     </message>
@@ -1037,7 +1037,22 @@
         <translation>选择两张或更多有重叠的照片</translation>
     </message>
     <message>
+        <location line="+3"/>
+        <source>Orbit / sweep</source>
+        <translation>环绕/扫视</translation>
+    </message>
+    <message>
         <location line="+1"/>
+        <source>Survey (straight down)</source>
+        <translation>航测（垂直向下）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Orbit / sweep: the camera turned (drone orbit, phone sweep). Survey: the camera moved over flat ground, looking down (much faster).</source>
+        <translation>环绕/扫视：相机转动拍摄（无人机环绕、手机扫拍）。航测：相机垂直向下、在平坦地面上方移动拍摄（快得多）。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Caption for new items</source>
         <translation>新条目的说明</translation>
     </message>
@@ -1237,7 +1252,7 @@
         <translation>请选择两张或更多已完整接收且有重叠的照片。</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>Stitching the panorama…</source>
         <translation>正在拼接全景…</translation>
     </message>
@@ -1933,7 +1948,7 @@
 <context>
     <name>KanbanBoard</name>
     <message>
-        <location filename="../../ui/kanban.py" line="+78"/>
+        <location filename="../../ui/kanban.py" line="+77"/>
         <source>%1 (%2)</source>
         <translation>%1（%2）</translation>
     </message>
@@ -2436,7 +2451,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="+312"/>
+        <location filename="../../ui/main_window.py" line="+321"/>
         <source>%1 · %2 (%3)</source>
         <translation>%1 · %2（%3）</translation>
     </message>
@@ -4309,7 +4324,7 @@ Handed over to:</source>
 <context>
     <name>TaskTableModel</name>
     <message>
-        <location filename="../../ui/models/tasks.py" line="+43"/>
+        <location filename="../../ui/models/tasks.py" line="+51"/>
         <source>Task</source>
         <translation>任务</translation>
     </message>
@@ -4344,7 +4359,7 @@ Handed over to:</source>
         <translation>事件</translation>
     </message>
     <message>
-        <location line="+101"/>
+        <location line="+158"/>
         <source>Overdue: the deadline %1 has passed and the task is still open.</source>
         <translation>已超时：完成时限 %1 已过，任务仍未结束。</translation>
     </message>
@@ -4352,7 +4367,7 @@ Handed over to:</source>
 <context>
     <name>TasksDock</name>
     <message>
-        <location filename="../../ui/docks/tasks.py" line="+211"/>
+        <location filename="../../ui/docks/tasks.py" line="+217"/>
         <source>Tasks</source>
         <translation>任务</translation>
     </message>
@@ -4398,13 +4413,13 @@ Handed over to:</source>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+215"/>
+        <location line="+214"/>
         <location line="+27"/>
         <source>Photo…</source>
         <translation>照片…</translation>
     </message>
     <message>
-        <location line="-241"/>
+        <location line="-240"/>
         <source>Send feedback</source>
         <translation>发送反馈</translation>
     </message>
@@ -4434,7 +4449,7 @@ Handed over to:</source>
         <translation>撤销任务</translation>
     </message>
     <message>
-        <location line="+205"/>
+        <location line="+204"/>
         <source>Attach photos</source>
         <translation>添加照片</translation>
     </message>
@@ -4454,7 +4469,7 @@ Handed over to:</source>
         <translation>选择一项任务，查看其处置记录和反馈。</translation>
     </message>
     <message>
-        <location line="-271"/>
+        <location line="-270"/>
         <source>All incidents</source>
         <translation>全部事件</translation>
     </message>
@@ -4494,7 +4509,7 @@ Handed over to:</source>
         <translation>下达给本指挥所的</translation>
     </message>
     <message>
-        <location line="+71"/>
+        <location line="+82"/>
         <source>%1 of %2 tasks</source>
         <translation>显示 %1 / 共 %2 项任务</translation>
     </message>
@@ -4672,7 +4687,7 @@ Handed over to:</source>
 <context>
     <name>UnitsDock</name>
     <message>
-        <location filename="../../ui/docks/units.py" line="+117"/>
+        <location filename="../../ui/docks/units.py" line="+124"/>
         <source>Teams and supplies</source>
         <translation>救援队伍与物资</translation>
     </message>

@@ -62,6 +62,8 @@ def test_photos_ingested_and_dropped_show_newest_first_and_a_corrupt_one_is_name
     before = dock.viewer.zoom
     dock.zoom_in_btn.click()
     assert dock.viewer.zoom > before
+    dock.fetch_selected_now()  # no sync engine in this window: said, not crashed
+    assert "同步引擎未运行" in dock.message.text()
 
 
 def test_a_clip_plays_to_the_end_through_the_sink_and_a_snapshot_becomes_a_photo(make_main_window, post, tmp_path, qtbot):
@@ -179,7 +181,9 @@ def test_a_panorama_is_stitched_from_overlapping_crops_and_a_cancelled_one_leave
     assert not media_by_kind(post.store, "panorama")
 
     _select(dock, photos)
+    dock.pano_mode.setCurrentIndex(dock.pano_mode.findData("scans"))  # crops of one flat picture
     dock.stitch_selected()
+    assert dock.job.mode == "scans"
     qtbot.waitUntil(lambda: dock.job is None, timeout=120_000)
     (pano,) = media_by_kind(post.store, "panorama")
     assert pano.get("geom")["coordinates"] == pytest.approx([106.52, 29.55])

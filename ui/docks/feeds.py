@@ -146,10 +146,11 @@ class FeedsDock(ViewDock):
         self.watch_btn.clicked.connect(self._watch_dialog)
         self.fetch_btn.clicked.connect(self.fetch_selected_now)
         self.pano_btn.clicked.connect(self.stitch_selected)
+        self.pano_mode = QComboBox(page)  # how the photos were taken decides the stitcher's model
         self.caption_edit, self.position_edit = QLineEdit(page), QLineEdit(page)
         self.position_edit.setMaximumWidth(190)
         for w in (self.import_btn, self.watch_btn, self.caption_edit, self.position_edit,
-                  self.fetch_btn, self.pano_btn):
+                  self.fetch_btn, self.pano_mode, self.pano_btn):
             acts.addWidget(w)
         outer.addLayout(acts)
         self.message = QLabel(page)
@@ -186,6 +187,13 @@ class FeedsDock(ViewDock):
         self.fetch_btn.setToolTip(self.tr("Ask the posts that hold it to send this item before anything else"))
         self.pano_btn.setText(self.tr("Stitch panorama"))
         self.pano_btn.setToolTip(self.tr("Select two or more overlapping photos"))
+        mode = self.pano_mode.currentData()
+        self.pano_mode.clear()
+        self.pano_mode.addItem(self.tr("Orbit / sweep"), "auto")
+        self.pano_mode.addItem(self.tr("Survey (straight down)"), "scans")
+        self.pano_mode.setCurrentIndex(max(0, self.pano_mode.findData(mode)))
+        self.pano_mode.setToolTip(self.tr("Orbit / sweep: the camera turned (drone orbit, phone sweep). "
+                                          "Survey: the camera moved over flat ground, looking down (much faster)."))
         self.caption_edit.setPlaceholderText(self.tr("Caption for new items"))
         self.position_edit.setPlaceholderText(self.tr("Position: longitude, latitude"))
         self.position_edit.setToolTip(self.tr("Used for photos whose file carries no GPS position"))
@@ -505,7 +513,8 @@ class FeedsDock(ViewDock):
         incidents = {m.get("incident_id") for m in photos}
         self._pano_meta = {"ids": [m.eid for m in photos],
                            "incident": incidents.pop() if len(incidents) == 1 else None}
-        self.job = PanoramaJob(paths, self._tmp / f"panorama-{now_ms()}.jpg", self)
+        self.job = PanoramaJob(paths, self._tmp / f"panorama-{now_ms()}.jpg", self,
+                               mode=str(self.pano_mode.currentData() or "auto"))
         self.progress = QProgressDialog(self.tr("Stitching the panorama…"), self.tr("Cancel"), 0, 100, self)
         self.progress.setWindowTitle(self.tr("Panorama"))
         self.progress.setMinimumDuration(0)

@@ -15,10 +15,10 @@ from typing import Any
 from PySide6.QtCore import QThread, Signal
 
 
-def stitch(paths: list[Path], out: Path, progress: Any, cancelled: Any) -> Path:
+def stitch(paths: list[Path], out: Path, progress: Any, cancelled: Any, mode: str = "auto") -> Path:
     from plugins.panorama import stitch_panorama
 
-    return stitch_panorama(paths, progress, cancelled, out=out)
+    return stitch_panorama(paths, progress, cancelled, out=out, mode=mode)
 
 
 class PanoramaJob(QThread):
@@ -26,9 +26,9 @@ class PanoramaJob(QThread):
     finishedOk = Signal(str)  # the panorama file
     failed = Signal(str, str)  # code, message
 
-    def __init__(self, paths: list[Path], out: Path, parent: Any = None) -> None:
+    def __init__(self, paths: list[Path], out: Path, parent: Any = None, mode: str = "auto") -> None:
         super().__init__(parent)
-        self.paths, self.out = paths, out
+        self.paths, self.out, self.mode = paths, out, mode
         self._cancel = threading.Event()
 
     def cancel(self) -> None:
@@ -37,7 +37,7 @@ class PanoramaJob(QThread):
     def run(self) -> None:
         try:
             done = stitch(self.paths, self.out, lambda f, _step: self.progressed.emit(int(f * 100)),
-                          self._cancel.is_set)
+                          self._cancel.is_set, self.mode)
         except Exception as exc:  # the plugin's failure is the operator's news, never a crash
             self.failed.emit(str(getattr(exc, "code", "failed")), str(exc))
             return
