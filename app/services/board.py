@@ -246,7 +246,9 @@ class ReplayTallies:
 
     def __init__(self, incident_id: str) -> None:
         self.incident_id = incident_id
-        self._at: dict[int, tuple[Checkpoint, Tally]] = {}  # id(checkpoint) -> (checkpoint, tally)
+        # checkpoint moment -> (its lineage, patches taken, tally): patched checkpoints are new
+        # objects, so they are known by their moment and lineage, not by identity
+        self._at: dict[int, tuple[int, int, Tally]] = {}
 
     def figures(self, moment: Moment, index: ReplayIndex) -> Figures:
         """The figures at a moment that ``index`` rebuilt."""
@@ -263,22 +265,29 @@ class ReplayTallies:
     ) -> Tally:
         if base is None:
             return Tally(self.incident_id)
-        live = {id(cp) for cp in checkpoints}
-        self._at = {k: v for k, v in self._at.items() if k in live}  # dropped ones go
+        lineage = {cp.at: cp.lineage for cp in checkpoints}
+        self._at = {at: v for at, v in self._at.items() if lineage.get(at) == v[0]}
         tally = Tally(self.incident_id)
         for cp in checkpoints:
-            hit = self._at.get(id(cp))
-            if hit is not None and hit[0] is cp:
-                tally = hit[1]
+            hit = self._at.get(cp.at)
+            if hit is not None and hit[1] == len(cp.patches):
+                tally = hit[2]
             else:
-                tally = tally.copy()
                 reader = Moment(ReplayState(cp.at, cp.states, cp.count), 0, cache=cache)
-                for key in cp.changed:
+                if hit is not None:  # patched since: take again what the late ops touched
+                    tally = hit[2].copy()
+                    keys: Iterable[tuple[str, str]] = {
+                        k for patch in cp.patches[hit[1]:] for k in patch
+                    }
+                else:  # from the checkpoint before, with what this segment changed
+                    tally = tally.copy()
+                    keys = cp.changed
+                for key in keys:
                     if key[0] in BOARD_TYPES:
                         e = reader.get(*key)
                         if e is not None:
                             tally.put(e)
-                self._at[id(cp)] = (cp, tally)
+                self._at[cp.at] = (cp.lineage, len(cp.patches), tally)
             if cp is base:
                 return tally.copy()
         return Tally.of(Moment(ReplayState(base.at, base.states, base.count), 0), self.incident_id)

@@ -23,6 +23,7 @@ ahead — where this index keeps the store's own answer.
 
 from __future__ import annotations
 
+import itertools
 import logging
 import threading
 import time
@@ -55,6 +56,11 @@ class Checkpoint:
     count: int  # applied ops with order key <= at
     states: States  # never mutated after the checkpoint is made
     changed: frozenset[tuple[str, str]]  # entities merged since the checkpoint before
+    lineage: int = 0  # made by one build; kept when late ops patch it
+    patches: tuple[frozenset[tuple[str, str]], ...] = ()  # entities each patch re-merged
+
+
+_lineages = itertools.count(1)
 
 
 def clone(st: EntityState) -> EntityState:
@@ -149,7 +155,11 @@ class ReplayIndex:
             added = sum(1 for op in late if op.hlc <= cp.at)
             touched = frozenset(k for k, since in first.items() if since <= cp.at)
             cps[start + j] = replace(
-                cp, count=cp.count + added, states=new_states[j], changed=cp.changed | touched
+                cp,
+                count=cp.count + added,
+                states=new_states[j],
+                changed=cp.changed | touched,
+                patches=(*cp.patches, touched),
             )
         self.patched += len(cps) - start
 
@@ -255,7 +265,9 @@ class ReplayIndex:
                 raws = self._raws(after, bound)
                 self._merge(states, owned, raws, bound)
                 count += len(raws)
-                self._checkpoints.append(Checkpoint(bound, count, dict(states), frozenset(owned)))
+                self._checkpoints.append(
+                    Checkpoint(bound, count, dict(states), frozenset(owned), next(_lineages))
+                )
                 for k in owned:  # read them once now, so a jump finds them read
                     st = states[k]
                     self.entities[id(st)] = (st, entity_of(st))

@@ -57,6 +57,7 @@ class BoardDock(ViewDock):
         self.figures: board_service.Figures | None = None
         self.moment: Moment | None = None
         self._tallies: board_service.ReplayTallies | None = None
+        self._live: board_service.Tally | None = None  # the figures now, kept current
         self.preset_name = "laptop"
 
         body = QWidget(self)
@@ -210,6 +211,13 @@ class BoardDock(ViewDock):
             return
         if "incident" in etypes:
             self._fill_incidents()
+        if self._live is not None:  # the live tally takes just what changed
+            store = self.session.store
+            for etype, eid in result.changed:
+                if etype in board_service.BOARD_TYPES:
+                    entity = store.get(etype, eid)
+                    if entity is not None:
+                        self._live.put(entity)
         # a remote burst (no ops carried) or an op older than the chart's end: rebuild the series
         last = self.series.t[-1] if self.series.t else 0
         if not result.applied_ops or any(hlc_ms(op.hlc) < last for op in result.applied_ops):
@@ -234,7 +242,9 @@ class BoardDock(ViewDock):
             return
         if self.incident_id is None:
             return
-        f = board_service.figures(self.session.store, self.incident_id, now_ms())
+        if self._live is None or self._live.incident_id != self.incident_id:
+            self._live = board_service.Tally.of(self.session.store, self.incident_id)
+        f = self._live.figures(now_ms())
         self.series.add(f)
         self._draw(f, None)
         self.warnings.show_reader(self.session.store, None)
