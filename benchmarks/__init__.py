@@ -11,7 +11,7 @@ import sys
 from dataclasses import asdict, dataclass
 
 BENCHMARKS = {"store": "benchmarks.bench_store", "sync": "benchmarks.bench_sync", "node": "benchmarks.bench_node",
-              "map": "benchmarks.bench_map"}
+              "map": "benchmarks.bench_map", "interop": "benchmarks.bench_interop"}
 
 
 @dataclass

@@ -62,7 +62,7 @@ def check_our_event(info: dict, uid: str) -> None:
 
 
 def test_events_from_pytak_and_malformed_ones(rear, ctx) -> None:
-    bridge = TakBridge(ctx, multicast=None, send=False)
+    bridge = TakBridge(ctx, multicast=None, send=False, team_interval_s=0)
     good = [pytak.gen_cot(lat=29.5, lon=106.5, uid=f"u{i}", cot_type="a-f-G-U-C", callsign=f"A{i}", stale=60)
             for i in range(3)]
     hazard = pytak.gen_cot(lat=29.51, lon=106.51, uid="h1", cot_type="a-h-G", callsign="塌方点", stale=3600)
@@ -86,6 +86,14 @@ def test_events_from_pytak_and_malformed_ones(rear, ctx) -> None:
     assert (feature.get("symbol"), feature.get("name")) == ("hazard", "塌方点")
     assert bridge.take([(d, "test") for d in good]).unchanged == 3  # the same reports again: nothing
     assert len(rear.store.entities("unit")) == 3
+    moved = [e.replace(b'lon="106.5"', b'lon="106.6"') for e in good]
+    paced = TakBridge(ctx, multicast=None, send=False, team_interval_s=3600)
+    assert paced.take([(d, "test") for d in good]).unchanged == 3  # first heard: at once
+    assert paced.take([(d, "test") for d in moved]).updated == 0  # heard again within the hour: waits
+    assert paced.stats.deferred == 0 and len(paced._pending) == 3
+    paced.team_interval_s = 0
+    assert paced.take([]).updated == 3  # its turn: the latest position is written
+    assert rear.store.get("unit", stable_id("cot", "u2")).get("geom")["coordinates"] == [106.6, 29.5]
 
 
 def test_pytak_over_tcp_becomes_teams_and_hears_ours(rear, ctx) -> None:
