@@ -410,5 +410,12 @@ def _close(s: socket.socket) -> None:
 
 
 def make_bridge(ctx: PluginContext, **options: Any) -> TakBridge:
-    """The feed contribution: a bridge with these options (see ``TakBridge``), started."""
-    return TakBridge(ctx, **options).start()
+    """The feed contribution: a bridge with these options (see ``TakBridge``), started, and
+    listed for the TAK link view until it stops."""
+    bridge = TakBridge(ctx, **options).start()
+    RUNNING.append(bridge)
+    ctx.on_unload(lambda: RUNNING.remove(bridge) if bridge in RUNNING else None)
+    return bridge
+
+
+RUNNING: list[TakBridge] = []  # the bridges the feeds started (the TAK link view reads them)
