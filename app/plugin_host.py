@@ -19,6 +19,7 @@ import importlib.util
 import json
 import logging
 import os
+import pkgutil
 import re
 import sys
 from collections.abc import Callable, Iterable, Mapping
@@ -261,10 +262,12 @@ class PluginHost:
         found: list[tuple[str, str, Callable[[], tuple[Any, str]]]] = []
         if self._builtin:
             root = Path(builtin_plugins.__file__).parent
-            for sub in sorted(root.iterdir()):
-                if (sub / "__init__.py").exists() and not sub.name.startswith("_"):
-                    name = f"{builtin_plugins.__name__}.{sub.name}"
-                    found.append(("builtin", str(sub), functools.partial(_builtin_manifest, name)))
+            # iter_modules, not the folder: in the PyInstaller bundle the packages live in an archive
+            for mod in sorted(pkgutil.iter_modules(builtin_plugins.__path__), key=lambda m: m.name):
+                if mod.ispkg and not mod.name.startswith("_"):
+                    name = f"{builtin_plugins.__name__}.{mod.name}"
+                    found.append(("builtin", str(root / mod.name),
+                                  functools.partial(_builtin_manifest, name)))
         for folder in self._folders:
             for sub in sorted(folder.iterdir()) if folder.is_dir() else []:
                 if (sub / "__init__.py").exists() and not sub.name.startswith("_"):

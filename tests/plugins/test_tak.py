@@ -278,3 +278,54 @@ def test_data_packages_in_and_out(rear, ctx) -> None:
         for e in entries:
             if e.endswith(".cot"):
                 ET.fromstring(zf.read(e))
+
+
+def test_a_tak_server_over_tcp_both_ways_in_protocol_v1(rear, ctx) -> None:
+    """Our bridge as a client of a TAK server (a loopback one here) that streams pytak's events
+    in XML and reads ours as TAK protocol v1 stream frames."""
+    import socket
+    import threading
+
+    uid = our_team(rear.store)
+    server = socket.create_server(("127.0.0.1", 0))
+    got: list[object] = []
+
+    def serve() -> None:
+        conn, _ = server.accept()
+        conn.settimeout(30)
+        for i in range(3):
+            conn.sendall(pytak.gen_cot(lat=29.6, lon=106.6 + i / 100, uid=f"srv-{i}", cot_type="a-f-G-U-C",
+                                       callsign=f"SRV-{i}", stale=600))
+        conn.sendall(b"<event uid='broken' type='a-f-G'><point lat='1'/></event>")
+        buf = b""
+        while not got:
+            data = conn.recv(65536)
+            if not data:
+                break
+            buf += data
+            while buf[:1] == b"\xbf" and len(buf) > 2:
+                length, pos = proto._read_varint(buf, 1)
+                if len(buf) < pos + length:
+                    break
+                msg = takproto.parse_proto(bytearray(buf[: pos + length]))
+                buf = buf[pos + length:]
+                if msg.cotEvent.uid == uid:
+                    got.append(msg)
+        conn.close()
+
+    t = threading.Thread(target=serve, daemon=True)
+    t.start()
+    bridge = TakBridge(ctx, multicast=None, connect=[f"127.0.0.1:{server.getsockname()[1]}"],
+                       protobuf=True, batch_ms=50).start()
+    try:
+        wait_until(lambda: got and bridge.stats.malformed == 1, 60, "our event at the server")
+        wait_until(lambda: len([u for u in rear.store.entities("unit")
+                                if str(u.get("callsign")).startswith("SRV-")]) == 3, 30, "the server's teams")
+    finally:
+        bridge.stop()
+        server.close()
+        t.join(timeout=10)
+    msg = got[0]
+    assert msg.cotEvent.type == "a-f-G-U-U-S-F" and msg.cotEvent.detail.contact.callsign == "渝消01"
+    assert msg.cotEvent.detail.group.name == "Red" and msg.cotEvent.staleTime > msg.cotEvent.sendTime
+    assert bridge.stats.problems[0].endswith(": <event uid='broken'>: <point> has no lon")
