@@ -191,6 +191,12 @@ class Run:
         self.store.close()
 
 
+def _flush_deletes() -> None:
+    from benchmarks.bench_map import _flush_deletes as flush
+
+    flush()
+
+
 def _parse_baseline(n: int) -> float:
     import pytak
 
@@ -275,6 +281,7 @@ def run(size: int | None) -> list[Figure]:
                                   f"{flat['sent']:,} arrived, {flat['dropped']:,} dropped"))
         finally:
             run_.close()
+            _flush_deletes()  # the page before its profile, or QtWebEngine crashes at exit
             if link is not None:
                 link.stop()
         figures.append(Figure("baseline: parse alone", _parse_baseline(n), "ev/s",
