@@ -19,6 +19,7 @@ import importlib.util
 import json
 import logging
 import os
+import pkgutil
 import re
 import sys
 from collections.abc import Callable, Iterable, Mapping
@@ -36,6 +37,17 @@ ENTRY_POINT_GROUP = "zhijiu.plugins"
 SETTINGS_FILE = "plugins.json"
 _ID = re.compile(r"^[a-z][a-z0-9_.-]{0,63}$")
 _FORMAT = re.compile(r"^[a-z0-9][a-z0-9_+-]{0,31}$")
+_PACKAGE = re.compile(r".*[<>=!~;\[ ]")  # "opencv-python-headless>=4.8,<5": a Python requirement
+
+
+def _missing_package(requirement: str) -> str | None:
+    """Why a plugin's Python requirement is not met (the distribution is not installed), or None."""
+    name = re.split(r"[<>=!~;\[ ]", requirement, maxsplit=1)[0].strip()
+    try:
+        importlib.metadata.distribution(name)
+    except importlib.metadata.PackageNotFoundError:
+        return f"needs the Python package {requirement}, which is not installed"
+    return None
 
 
 class ManifestError(ValueError):
@@ -89,12 +101,15 @@ class Manifest:
         return self.descriptions.get(lang) or self.descriptions.get(lang.split("_")[0]) or self.description
 
 
-def _words(value: Any, key: str, default: str) -> tuple[str, dict[str, str]]:
-    """A manifest text: one string, or {"en": …, "zh_CN": …} (the first is the default)."""
+def _words(value: Any, key: str, default: str, zh: Any = None) -> tuple[str, dict[str, str]]:
+    """A manifest text: one string, or {"en": …, "zh_CN": …} (the first is the default); ``zh``
+    is the Chinese given beside it as ``<key>_zh``."""
+    if zh is not None and not isinstance(zh, str):
+        raise ManifestError(f"'{key}_zh' must be text")
     if value is None:
-        return default, {}
+        return default, ({"zh_CN": zh} if zh else {})
     if isinstance(value, str):
-        return value, {}
+        return value, ({"zh_CN": zh} if zh else {})
     if isinstance(value, Mapping) and value and all(isinstance(k, str) and isinstance(v, str)
                                                     for k, v in value.items()):
         words = {str(k): str(v) for k, v in value.items()}
@@ -120,14 +135,17 @@ def parse_manifest(raw: Any, package: str) -> Manifest:
     api = raw.get("api", API_VERSION)
     if api != API_VERSION:
         raise ManifestError(f"written for plugin API {api!r}; this version offers {API_VERSION}")
-    unknown = set(raw) - {"id", "name", "version", "description", "api", "requires",
-                          "contributes", "register", "unregister"}
+    unknown = set(raw) - {"id", "name", "name_zh", "version", "description", "description_zh",
+                          "api", "requires", "contributes", "contributions", "register",
+                          "unregister"}
     if unknown:
         raise ManifestError(f"unknown key(s) {', '.join(sorted(map(str, unknown)))}")
+    if "contributes" in raw and "contributions" in raw:
+        raise ManifestError("give 'contributes' or 'contributions', not both")
     requires = raw.get("requires", [])
     if not isinstance(requires, list | tuple) or not all(isinstance(r, str) for r in requires):
-        raise ManifestError("'requires' must be a list of plugin ids")
-    contributes = raw.get("contributes", {})
+        raise ManifestError("'requires' must be a list of plugin ids or Python requirements")
+    contributes = raw.get("contributes", raw.get("contributions", {}))
     if not isinstance(contributes, Mapping):
         raise ManifestError("'contributes' must be a dict of lists")
     out: list[Contribution] = []
@@ -143,10 +161,11 @@ def parse_manifest(raw: Any, package: str) -> Manifest:
             cid = item.get("id", item.get("format"))
             if not isinstance(cid, str) or not cid:
                 raise ManifestError(f"{where} needs an 'id'")
-            fn = item.get("function", item.get("factory"))
+            fn = item.get("function", item.get("factory", item.get("callable")))
             if fn is None:
                 raise ManifestError(f"{where} needs a 'function'")
-            options = {k: v for k, v in item.items() if k not in ("id", "title", "function", "factory")}
+            options = {k: v for k, v in item.items()
+                       if k not in ("id", "title", "title_zh", "function", "factory", "callable")}
             if kind in ("importers", "exporters"):
                 fmt = options.setdefault("format", cid)
                 if not isinstance(fmt, str) or not _FORMAT.match(fmt):
@@ -154,13 +173,14 @@ def parse_manifest(raw: Any, package: str) -> Manifest:
                 exts = options.get("extensions", [])
                 if not isinstance(exts, list | tuple) or not all(isinstance(e, str) for e in exts):
                     raise ManifestError(f"{where}: 'extensions' must be a list like ['.kml']")
-            title, titles = _words(item.get("title"), f"{where}.title", cid)
+            title, titles = _words(item.get("title"), f"{where}.title", cid, item.get("title_zh"))
             out.append(Contribution(kind, cid, title, _target(fn, where), pid, package, options,
                                     titles))
     hooks = {k: _target(raw[k], k) if raw.get(k) is not None else None
              for k in ("register", "unregister")}
-    name, names = _words(raw.get("name"), "name", pid)
-    description, descriptions = _words(raw.get("description"), "description", "")
+    name, names = _words(raw.get("name"), "name", pid, raw.get("name_zh"))
+    description, descriptions = _words(raw.get("description"), "description", "",
+                                       raw.get("description_zh"))
     return Manifest(
         id=pid,
         name=name,
@@ -261,10 +281,12 @@ class PluginHost:
         found: list[tuple[str, str, Callable[[], tuple[Any, str]]]] = []
         if self._builtin:
             root = Path(builtin_plugins.__file__).parent
-            for sub in sorted(root.iterdir()):
-                if (sub / "__init__.py").exists() and not sub.name.startswith("_"):
-                    name = f"{builtin_plugins.__name__}.{sub.name}"
-                    found.append(("builtin", str(sub), functools.partial(_builtin_manifest, name)))
+            # iter_modules, not the folder: in the PyInstaller bundle the packages live in an archive
+            for mod in sorted(pkgutil.iter_modules(builtin_plugins.__path__), key=lambda m: m.name):
+                if mod.ispkg and not mod.name.startswith("_"):
+                    name = f"{builtin_plugins.__name__}.{mod.name}"
+                    found.append(("builtin", str(root / mod.name),
+                                  functools.partial(_builtin_manifest, name)))
         for folder in self._folders:
             for sub in sorted(folder.iterdir()) if folder.is_dir() else []:
                 if (sub / "__init__.py").exists() and not sub.name.startswith("_"):
@@ -310,6 +332,14 @@ class PluginHost:
         if info.manifest is None:
             return False
         for dep in info.manifest.requires:
+            if dep not in self.plugins:  # not a plugin: a Python requirement ("opencv-python>=4")
+                missing = _missing_package(dep)
+                if missing:
+                    info.error = missing if _PACKAGE.match(dep) else \
+                        f"needs {dep!r}: no such plugin, and no such Python package installed"
+                    self._changed()
+                    return False
+                continue
             other = self.plugins.get(dep)
             if dep in _chain or other is None or not other.enabled or not self.load(dep, (*_chain, key)):
                 info.error = f"needs plugin {dep!r}, which is missing, disabled or failing"

@@ -12,7 +12,7 @@ from dataclasses import asdict, dataclass
 
 BENCHMARKS = {"store": "benchmarks.bench_store", "sync": "benchmarks.bench_sync", "node": "benchmarks.bench_node",
               "map": "benchmarks.bench_map", "feeds": "benchmarks.bench_feeds", "board": "benchmarks.bench_board",
-              "tasks": "benchmarks.bench_tasks"}
+              "tasks": "benchmarks.bench_tasks", "interop": "benchmarks.bench_interop"}
 
 
 @dataclass

@@ -27,7 +27,8 @@ from app.store.store import Draft, Entity, Refused, Store
 from app.sync.blobs import BlobStore
 
 API_VERSION = 1
-CONTRIBUTION_KINDS = ("importers", "exporters", "feeds", "layers", "docks", "commands")
+CONTRIBUTION_KINDS = ("importers", "exporters", "feeds", "layers", "docks", "commands",
+                      "media_actions")
 
 __all__ = [
     "API_VERSION", "CONTRIBUTION_KINDS", "SPECS", "BlobStore", "Draft", "Entity", "ImportReport",

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from app.domain import SPECS
-from app.store.store import Draft, Refused, Store
+from app.store.store import Draft, Entity, Refused, Store
 
 CHUNK = 500
 _NAMESPACE = uuid.UUID("6c1f4e0e-8c9a-4c53-9b59-3f4f1c0d2a77")  # Zhijiu imports, fixed forever
@@ -76,12 +76,11 @@ class ImportReport:
         )
 
 
-def _draft(store: Store, rec: Record) -> tuple[str, Draft | None, str]:
-    """(what, draft, reason) for one record against the store."""
+def _draft(rec: Record, local: Entity | None) -> tuple[str, Draft | None, str]:
+    """(what, draft, reason) for one record against what the store holds of it."""
     spec = SPECS.get(rec.etype)
     if spec is None or rec.etype == "post":
         return "skip", None, f"cannot import entities of type {rec.etype!r}"
-    local = store.get(rec.etype, rec.eid)
     if local is None:
         fields = {k: v for k, v in {**rec.create_only, **rec.fields}.items() if v is not None}
         problem = spec.check_fields(fields, creating=True)
@@ -114,9 +113,15 @@ def write_records(
             rec = Record(rec.etype, rec.eid, {**old.fields, **rec.fields}, rec.where,
                          {**old.create_only, **rec.create_only})
         latest[key] = rec
+    held: dict[str, dict[str, Entity]] = {}
+    by_type: dict[str, list[str]] = {}
+    for etype, eid in latest:
+        by_type.setdefault(etype, []).append(eid)
+    for etype, eids in by_type.items():  # one query per type, not one per record
+        held[etype] = store.get_many(etype, eids) if etype in SPECS else {}
     pending: list[tuple[str, Draft, Record]] = []
     for rec in latest.values():
-        what, draft, reason = _draft(store, rec)
+        what, draft, reason = _draft(rec, held.get(rec.etype, {}).get(rec.eid))
         if draft is None:
             if what == "same":
                 report.unchanged += 1

@@ -231,7 +231,9 @@ class Store:
         with self._lock:
             seqs: dict[str, int] = {}
             raws = []
-            states: dict[tuple[str, str], EntityState | None] = {}
+            states = self._states_of(
+                {(d.etype, d.eid) for d in drafts if d.bases is None and d.kind != "add"}
+            )  # one query for the batch, not one per draft
             written: dict[tuple[str, str, str], list[tuple[str, int]]] = {}  # by earlier drafts
             for d in drafts:
                 # the roster has its own stream, so an enrollment package can carry all of it
@@ -276,6 +278,22 @@ class Store:
             ).scalar()
         return EntityState.from_bytes(etype, eid, blob) if blob is not None else None
 
+    def _states_of(self, keys: set[tuple[str, str]]) -> dict[tuple[str, str], EntityState | None]:
+        out: dict[tuple[str, str], EntityState | None] = dict.fromkeys(keys)
+        by_type: dict[str, list[str]] = {}
+        for etype, eid in keys:
+            by_type.setdefault(etype, []).append(eid)
+        t = m.entity
+        with self.engine.connect() as c:
+            for etype, eids in by_type.items():
+                for i in range(0, len(eids), 500):
+                    q = select(t.c.eid, t.c.mstate).where(
+                        t.c.etype == etype, t.c.eid.in_(eids[i : i + 500])
+                    )
+                    for eid, blob in c.execute(q):
+                        out[(etype, eid)] = EntityState.from_bytes(etype, eid, bytes(blob))
+        return out
+
     def states(self) -> Iterator[EntityState]:
         """Every entity's merge state (deleted ones too), for the dump and for tests."""
         t = m.entity
@@ -315,6 +333,17 @@ class Store:
         with self.engine.connect() as c:
             row = c.execute(select(t).where(t.c.etype == etype, t.c.eid == eid)).first()
         return self._entity(row) if row else None
+
+    def get_many(self, etype: str, eids: list[str]) -> dict[str, Entity]:
+        """The entities of one type among ``eids`` that exist (deleted ones too), in one query
+        per 500 ids."""
+        t = m.entity
+        out: dict[str, Entity] = {}
+        with self.engine.connect() as c:
+            for i in range(0, len(eids), 500):
+                q = select(t).where(t.c.etype == etype, t.c.eid.in_(eids[i : i + 500]))
+                out.update((row.eid, self._entity(row)) for row in c.execute(q))
+        return out
 
     def entities(
         self,

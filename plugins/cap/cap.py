@@ -239,10 +239,11 @@ def to_records(alerts: Iterable[Alert], known: dict[str, str], problems: list[Pr
             eid = target
             fields = dict(a.fields) if a.msg_type == "Update" else {"status": "cancelled"}
         known[a.key] = eid
-        ids = sources.setdefault(eid, list(known_ids(known, eid)))
-        if a.key not in ids:
-            ids.append(a.key)
-        fields["source_ids"] = list(ids)[-200:]
+        if a.key.split(",", 1)[1] not in (eid, f"{eid}.cancel"):  # ours come home by their id
+            ids = sources.setdefault(eid, list(known_ids(known, eid)))
+            if a.key not in ids:
+                ids.append(a.key)
+            fields["source_ids"] = list(ids)[-200:]
         out.append(Record("warning", eid, fields, a.where))
     return out
 

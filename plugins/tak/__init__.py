@@ -22,6 +22,10 @@ PLUGIN = {
             {"format": "datapackage", "title": {"en": "TAK data package", "zh_CN": "TAK 数据包"}, "extensions": [".zip"],
              "function": ".files:export_datapackage"},
         ],
+        "docks": [
+            {"id": "status", "title": {"en": "TAK link", "zh_CN": "TAK 互通状态"},
+             "factory": ".ui:make_dock"},
+        ],
         "feeds": [
             {"id": "tak", "title": {"en": "TAK bridge (SA multicast, TAK servers)", "zh_CN": "TAK 互通（SA 组播、TAK 服务器）"},
              "factory": ".bridge:make_bridge"},

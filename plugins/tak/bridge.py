@@ -4,9 +4,10 @@ Threads, each with one job: a UDP receiver on the multicast group (239.2.3.1:696
 a TCP listener for TAK clients that stream to us, a TCP client per TAK server (reconnecting with
 back-off), a worker that parses what arrived and writes it in batches, and a sender that turns
 our changed units, tasks and hazards into CoT for every link. Receivers only queue raw bytes, so
-a burst never blocks a socket; the worker writes every ``batch_ms`` (the latest report of each
-uid wins inside a batch), which is how 1,000 events/s become a few store transactions per
-second. XML and TAK protocol v1 (protobuf) are both understood on every link.
+a burst never blocks a socket; the worker writes every ``batch_ms`` (one second by default),
+and inside a batch the latest report of each uid wins: a team reporting its position five times
+a second becomes one signed op a second — what every post must store and relay over a 256 kbit/s
+link — and 1,000 events/s become one store transaction a second. XML and TAK protocol v1 (protobuf) are both understood on every link.
 
 Events we sent ourselves come back on the multicast group (loopback, relays): our ``<zhijiu
 post=…>`` detail marks them and they are not taken again.
@@ -41,11 +42,13 @@ RESEND_S = 60.0  # TAK clients drop a track after its stale time: say it again b
 
 @dataclass
 class BridgeStats:
-    received: int = 0  # datagrams and stream events that arrived
+    arrived: int = 0  # datagrams and stream events off the sockets (queued for the worker)
+    received: int = 0  # of those, taken by the worker
     parsed: int = 0
     malformed: int = 0
     ignored: int = 0  # chatter and our own events heard back
     written: int = 0  # records created or changed in the store
+    deferred: int = 0  # team reports folded into a later write of the same team
     sent: int = 0
     batches: int = 0
     problems: collections.deque[str] = field(default_factory=lambda: collections.deque(maxlen=200))
@@ -69,7 +72,8 @@ class TakBridge:
         connect: list[str] | tuple[str, ...] = (),
         send: bool = True,
         protobuf: bool = False,
-        batch_ms: int = 100,
+        batch_ms: int = 1000,
+        team_interval_s: float = 5.0,
         on_written: Callable[[ImportReport], None] | None = None,
     ) -> None:
         self.ctx = ctx
@@ -80,6 +84,9 @@ class TakBridge:
         self.send_enabled = send
         self.protobuf = protobuf
         self.batch_s = batch_ms / 1000
+        self.team_interval_s = team_interval_s
+        self._pending: dict[tuple[str, str], Record] = {}  # team reports waiting for their turn
+        self._last_write: dict[tuple[str, str], float] = {}
         self.on_written = on_written
         self.stats = BridgeStats()
         self._inbox: queue.SimpleQueue[tuple[bytes, str]] = queue.SimpleQueue()
@@ -92,6 +99,7 @@ class TakBridge:
         self._udp_in: socket.socket | None = None
         self._server: socket.socket | None = None
         self.bound_port: int | None = None
+        self.busy = False  # the worker is parsing or writing a batch
 
     # ------------------------------------------------------------------ life
 
@@ -149,7 +157,10 @@ class TakBridge:
         s = socket.socket(socket.AF_INET, socket.SOCK_DGRAM, socket.IPPROTO_UDP)
         s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEPORT, 1)
-        s.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, RCVBUF)
+        try:  # root may pass net.core.rmem_max: a burst must wait in the kernel, not be dropped
+            s.setsockopt(socket.SOL_SOCKET, getattr(socket, "SO_RCVBUFFORCE", 33), RCVBUF)
+        except OSError:
+            s.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, RCVBUF)
         s.bind((group, port))
         if ipaddress.ip_address(group).is_multicast:  # else plain unicast UDP (a relay, a test)
             mreq = struct.pack("4s4s", socket.inet_aton(group), socket.inet_aton(self.interface))
@@ -168,6 +179,7 @@ class TakBridge:
                 continue
             except OSError:
                 return
+            self.stats.arrived += 1
             self._inbox.put((data, f"udp {src[0]}"))
 
     def _accept_loop(self) -> None:
@@ -213,6 +225,7 @@ class TakBridge:
                     break
                 buffer += data
                 for event in _frames(buffer, self.stats):
+                    self.stats.arrived += 1
                     self._inbox.put((event, label))
         finally:
             with self._streams_lock:
@@ -229,11 +242,18 @@ class TakBridge:
                     batch.append(self._inbox.get(timeout=max(0.0, deadline - time.monotonic())))
                 except queue.Empty:
                     break
-            if batch:
+            if batch or self._pending:
                 self.take(batch)
 
     def take(self, batch: list[tuple[bytes, str]]) -> ImportReport:
         """Parse and write one batch of raw events (the worker's step; tests call it too)."""
+        self.busy = True
+        try:
+            return self._take(batch)
+        finally:
+            self.busy = False
+
+    def _take(self, batch: list[tuple[bytes, str]]) -> ImportReport:
         parsed = Parsed()
         for data, label in batch:
             self.stats.received += 1
@@ -254,6 +274,7 @@ class TakBridge:
             if not records:
                 self.stats.ignored += 1
             parsed.records += [_owned(r, self.ctx.post_id) for r in records]
+        parsed.records = self._due(parsed.records)
         try:
             report = self.ctx.write(parsed)
         except Exception:  # the store is closing, the disk is full: keep running, say so
@@ -267,6 +288,30 @@ class TakBridge:
         if self.on_written is not None:
             self.on_written(report)
         return report
+
+    def _due(self, records: list[Record]) -> list[Record]:
+        """What to write now. A team heard again within ``team_interval_s`` of its last write
+        waits, folded with its newer reports (the latest position wins), and is written once its
+        turn comes — every report is taken, the op log gets at most one op per team per interval.
+        A team heard for the first time is written at once."""
+        now = time.monotonic()
+        out = []
+        for r in records:
+            if r.etype != "unit":
+                out.append(r)
+                continue
+            key = (r.etype, r.eid)
+            old = self._pending.pop(key, None)
+            if old is not None:
+                self.stats.deferred += 1
+                r = Record(r.etype, r.eid, {**old.fields, **r.fields}, r.where,
+                           {**old.create_only, **r.create_only})
+            self._pending[key] = r
+        for key in list(self._pending):
+            if now - self._last_write.get(key, -1e18) >= self.team_interval_s:
+                out.append(self._pending.pop(key))
+                self._last_write[key] = now
+        return out
 
     # ------------------------------------------------------------------ out
 
@@ -365,5 +410,12 @@ def _close(s: socket.socket) -> None:
 
 
 def make_bridge(ctx: PluginContext, **options: Any) -> TakBridge:
-    """The feed contribution: a bridge with these options (see ``TakBridge``), started."""
-    return TakBridge(ctx, **options).start()
+    """The feed contribution: a bridge with these options (see ``TakBridge``), started, and
+    listed for the TAK link view until it stops."""
+    bridge = TakBridge(ctx, **options).start()
+    RUNNING.append(bridge)
+    ctx.on_unload(lambda: RUNNING.remove(bridge) if bridge in RUNNING else None)
+    return bridge
+
+
+RUNNING: list[TakBridge] = []  # the bridges the feeds started (the TAK link view reads them)

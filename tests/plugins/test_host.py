@@ -130,3 +130,47 @@ def test_a_panorama_style_package_fits_the_manifest() -> None:
                                       "function": ".stitch:stitch"}]},
     }, "plugins.panorama")
     assert m.contributions[0].kind == "commands" and m.contributions[0].target == ".stitch:stitch"
+
+
+PANORAMA = {  # plugins/panorama/__init__.py as the feeds branch wrote it (merged on main)
+    "id": "zhijiu.panorama",
+    "name": "Panorama stitching",
+    "name_zh": "全景拼接",
+    "version": "1.0.0",
+    "requires": ["opencv-python-headless>=4.8,<5"],
+    "contributions": {
+        "media_actions": [{
+            "id": "stitch_panorama",
+            "title": "Stitch panorama",
+            "title_zh": "拼接全景",
+            "accepts": {"kind": "photo", "min_items": 2},
+            "produces": {"kind": "panorama"},
+            "callable": "plugins.panorama.stitch:stitch_panorama",
+        }],
+    },
+}
+
+
+def test_the_panorama_package_as_written_on_the_other_branch_fits(tmp_path: Path) -> None:
+    import importlib.metadata
+
+    m = parse_manifest(PANORAMA, "plugins.panorama")
+    assert (m.id, m.name_in("zh_CN"), m.version) == ("zhijiu.panorama", "全景拼接", "1.0.0")
+    (c,) = m.contributions
+    assert (c.kind, c.id, c.title_in("zh_CN"), c.target) == (
+        "media_actions", "stitch_panorama", "拼接全景", "plugins.panorama.stitch:stitch_panorama")
+    assert c.options["accepts"] == {"kind": "photo", "min_items": 2}
+    folder = tmp_path / "extra" / "panorama"
+    folder.mkdir(parents=True)
+    (folder / "__init__.py").write_text(f"PLUGIN = {PANORAMA!r}\n")
+    host = PluginHost(builtin=False, entry_points=False, folders=[tmp_path / "extra"])
+    host.discover()
+    host.load_enabled()
+    info = host.plugins["zhijiu.panorama"]
+    try:
+        importlib.metadata.distribution("opencv-python-headless")
+        assert info.loaded and info.error is None and host.contributions("media_actions")
+    except importlib.metadata.PackageNotFoundError:  # "requires" names a Python package here
+        assert not info.loaded
+        assert info.error == ("needs the Python package opencv-python-headless>=4.8,<5, "
+                              "which is not installed")

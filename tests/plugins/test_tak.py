@@ -62,7 +62,7 @@ def check_our_event(info: dict, uid: str) -> None:
 
 
 def test_events_from_pytak_and_malformed_ones(rear, ctx) -> None:
-    bridge = TakBridge(ctx, multicast=None, send=False)
+    bridge = TakBridge(ctx, multicast=None, send=False, team_interval_s=0)
     good = [pytak.gen_cot(lat=29.5, lon=106.5, uid=f"u{i}", cot_type="a-f-G-U-C", callsign=f"A{i}", stale=60)
             for i in range(3)]
     hazard = pytak.gen_cot(lat=29.51, lon=106.51, uid="h1", cot_type="a-h-G", callsign="塌方点", stale=3600)
@@ -86,6 +86,14 @@ def test_events_from_pytak_and_malformed_ones(rear, ctx) -> None:
     assert (feature.get("symbol"), feature.get("name")) == ("hazard", "塌方点")
     assert bridge.take([(d, "test") for d in good]).unchanged == 3  # the same reports again: nothing
     assert len(rear.store.entities("unit")) == 3
+    moved = [e.replace(b'lon="106.5"', b'lon="106.6"') for e in good]
+    paced = TakBridge(ctx, multicast=None, send=False, team_interval_s=3600)
+    assert paced.take([(d, "test") for d in good]).unchanged == 3  # first heard: at once
+    assert paced.take([(d, "test") for d in moved]).updated == 0  # heard again within the hour: waits
+    assert paced.stats.deferred == 0 and len(paced._pending) == 3
+    paced.team_interval_s = 0
+    assert paced.take([]).updated == 3  # its turn: the latest position is written
+    assert rear.store.get("unit", stable_id("cot", "u2")).get("geom")["coordinates"] == [106.6, 29.5]
 
 
 def test_pytak_over_tcp_becomes_teams_and_hears_ours(rear, ctx) -> None:
@@ -270,3 +278,54 @@ def test_data_packages_in_and_out(rear, ctx) -> None:
         for e in entries:
             if e.endswith(".cot"):
                 ET.fromstring(zf.read(e))
+
+
+def test_a_tak_server_over_tcp_both_ways_in_protocol_v1(rear, ctx) -> None:
+    """Our bridge as a client of a TAK server (a loopback one here) that streams pytak's events
+    in XML and reads ours as TAK protocol v1 stream frames."""
+    import socket
+    import threading
+
+    uid = our_team(rear.store)
+    server = socket.create_server(("127.0.0.1", 0))
+    got: list[object] = []
+
+    def serve() -> None:
+        conn, _ = server.accept()
+        conn.settimeout(30)
+        for i in range(3):
+            conn.sendall(pytak.gen_cot(lat=29.6, lon=106.6 + i / 100, uid=f"srv-{i}", cot_type="a-f-G-U-C",
+                                       callsign=f"SRV-{i}", stale=600))
+        conn.sendall(b"<event uid='broken' type='a-f-G'><point lat='1'/></event>")
+        buf = b""
+        while not got:
+            data = conn.recv(65536)
+            if not data:
+                break
+            buf += data
+            while buf[:1] == b"\xbf" and len(buf) > 2:
+                length, pos = proto._read_varint(buf, 1)
+                if len(buf) < pos + length:
+                    break
+                msg = takproto.parse_proto(bytearray(buf[: pos + length]))
+                buf = buf[pos + length:]
+                if msg.cotEvent.uid == uid:
+                    got.append(msg)
+        conn.close()
+
+    t = threading.Thread(target=serve, daemon=True)
+    t.start()
+    bridge = TakBridge(ctx, multicast=None, connect=[f"127.0.0.1:{server.getsockname()[1]}"],
+                       protobuf=True, batch_ms=50).start()
+    try:
+        wait_until(lambda: got and bridge.stats.malformed == 1, 60, "our event at the server")
+        wait_until(lambda: len([u for u in rear.store.entities("unit")
+                                if str(u.get("callsign")).startswith("SRV-")]) == 3, 30, "the server's teams")
+    finally:
+        bridge.stop()
+        server.close()
+        t.join(timeout=10)
+    msg = got[0]
+    assert msg.cotEvent.type == "a-f-G-U-U-S-F" and msg.cotEvent.detail.contact.callsign == "渝消01"
+    assert msg.cotEvent.detail.group.name == "Red" and msg.cotEvent.staleTime > msg.cotEvent.sendTime
+    assert bridge.stats.problems[0].endswith(": <event uid='broken'>: <point> has no lon")

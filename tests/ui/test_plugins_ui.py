@@ -67,3 +67,31 @@ def test_csv_import_through_the_column_mapping(post, make_main_window, tmp_path)
     box = window.plugin_menu.transfer.last_message
     assert box is not None and "跳过 1" in box.text()
     box.close()
+
+
+def test_a_configured_feed_runs_with_the_window_and_stops_with_its_plugin(post, make_main_window) -> None:
+    import json
+
+    (post.folder.path / "feeds.json").write_text(json.dumps(
+        {"tak": {"multicast": None, "listen": "127.0.0.1:0", "send": True}}), "utf-8")
+    window = make_main_window(post)
+    service = window.plugin_menu.service
+    bridge = service.feeds["tak/tak"]
+    assert bridge.bound_port and not bridge._stop.is_set()
+    dialog = window.plugin_menu.show_manager()
+    item = next(dialog.tree.topLevelItem(i) for i in range(dialog.tree.topLevelItemCount())
+                if dialog.tree.topLevelItem(i).text(1) == "TAK / CoT 互通")
+    dialog.tree.setCurrentItem(item)
+    assert dialog.dock_button.isEnabled()
+    dialog.dock_button.click()
+    dock = service.docks[("tak", "status")]
+    assert dock.isVisible() and "收到 0" in dock.widget().summary.text()
+    assert dock.windowTitle() == "TAK 互通状态"
+    SHOTS.mkdir(exist_ok=True)
+    dock.grab().save(str(SHOTS / "tak_status.png"))
+    item.setCheckState(0, Qt.CheckState.Unchecked)  # unload: the feed stops, the dock goes
+    assert bridge._stop.is_set() and not service.feeds and not service.docks
+    item = next(dialog.tree.topLevelItem(i) for i in range(dialog.tree.topLevelItemCount())
+                if dialog.tree.topLevelItem(i).text(1) == "TAK / CoT 互通")
+    item.setCheckState(0, Qt.CheckState.Checked)  # load again: it starts again
+    assert service.feeds["tak/tak"] is not bridge and service.feeds["tak/tak"].bound_port

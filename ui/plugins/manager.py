@@ -71,7 +71,8 @@ class PluginManagerDialog(QDialog):
         layout.addWidget(self.buttons)
         self.tree.itemChanged.connect(self._on_item_changed)
         self.tree.currentItemChanged.connect(lambda *_: self._show_details())
-        service.changed.connect(self.refresh)
+        # queued: a check box's own itemChanged must not see its row deleted by the refresh
+        service.changed.connect(self.refresh, Qt.ConnectionType.QueuedConnection)
         self.resize(820, 480)
         self.retranslate()
 

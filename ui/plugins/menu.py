@@ -23,6 +23,7 @@ class PluginMenu(QMenu):
         self.setObjectName("plugin_menu")
         self.window_ = window
         self.service = PluginService(session, window)
+        self.service.language = self.language
         self.transfer = Transfer(self.service, window)
         self.dialog: PluginManagerDialog | None = None
         self.manager_action = QAction(self)

@@ -17,6 +17,7 @@ from __future__ import annotations
 import json
 import logging
 import os
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QObject, Qt, Signal
@@ -45,6 +46,7 @@ class PluginService(QObject):
 
         self.host = PluginHost(self._context, folders=[Path(f) for f in folders],
                                settings_dir=session.folder.path)
+        self.language: Callable[[], str] = lambda: "zh_CN"  # the menu sets the window's
         self.feeds: dict[str, Any] = {}
         self.docks: dict[tuple[str, str], QDockWidget] = {}
         self.host.subscribe(self._on_host_changed)
@@ -117,7 +119,7 @@ class PluginService(QObject):
             return None
         if not isinstance(widget, QWidget):
             return None
-        dock = QDockWidget(contribution.title, self.window)
+        dock = QDockWidget(contribution.title_in(self.language()), self.window)
         dock.setObjectName(f"plugin_{contribution.plugin_id}_{contribution.id}")
         dock.setWidget(widget)
         if self.window is not None:
