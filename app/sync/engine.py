@@ -59,6 +59,7 @@ STATE_EVERY_S = 1.0
 MAX_BAD_FRAMES = 50  # a peer sending this many bad frames in a session is cut off
 BATCHES_PER_TURN = 4  # per peer and loop turn: a busy peer never starves the others
 DRAIN_PER_TURN = 64  # frames read from one socket per turn, for the same reason
+DRAIN_BUDGET_S = 0.5  # … and no longer than this: 64 OPS frames took a loaded node 50 s to apply
 
 
 class SyncEngine:
@@ -342,7 +343,10 @@ class SyncEngine:
                                     "rate": s.rate_bps})
 
     def _drain_router(self, router: zmq.Socket[bytes]) -> None:
+        until = time.monotonic() + DRAIN_BUDGET_S
         for _ in range(DRAIN_PER_TURN):
+            if time.monotonic() > until:
+                return
             try:
                 parts = router.recv_multipart(zmq.NOBLOCK, copy=False)
             except zmq.Again:
@@ -361,7 +365,10 @@ class SyncEngine:
             self._on_frame(router, rid, s, parts[1].bytes)
 
     def _drain_dealer(self, d: zmq.Socket[bytes], s: Session) -> None:
+        until = time.monotonic() + DRAIN_BUDGET_S
         for _ in range(DRAIN_PER_TURN):
+            if time.monotonic() > until:
+                return
             try:
                 data = d.recv(zmq.NOBLOCK)
             except zmq.Again:
@@ -491,6 +498,9 @@ class SyncEngine:
         t = time.monotonic()
         with self._lock:
             items = list(self._sessions.items())
+        # frames still unread in our own queue (a node behind on a heavy push): a peer is not dead
+        # because this loop has not reached its frames yet
+        behind = router is not None and bool(int(router.get(zmq.EVENTS)) & zmq.POLLIN)
         for key, s in items:
             if not s.connected:
                 if not s.outgoing:  # a peer that went away; it comes back as a new session
@@ -501,7 +511,8 @@ class SyncEngine:
             if sock is None:
                 continue
             # an incoming session that never said HELLO (stray frames after a peer left) goes too
-            if (s.hello or not s.outgoing) and s.last_rx and t - s.last_rx > self.dead_s:
+            unread = bool(int(sock.get(zmq.EVENTS)) & zmq.POLLIN) if s.outgoing else behind
+            if (s.hello or not s.outgoing) and s.last_rx and t - s.last_rx > self.dead_s and not unread:
                 with self._lock:
                     if s.outgoing:
                         s.disconnect("no answer: the link looks dead")
