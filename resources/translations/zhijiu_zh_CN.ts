@@ -285,7 +285,7 @@
 <context>
     <name>BoardDock</name>
     <message>
-        <location filename="../../ui/docks/board.py" line="+140"/>
+        <location filename="../../ui/docks/board.py" line="+141"/>
         <source>Situation</source>
         <translation>态势</translation>
     </message>
@@ -335,7 +335,7 @@
         <translation>指标</translation>
     </message>
     <message>
-        <location line="+134"/>
+        <location line="+143"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
@@ -3286,7 +3286,7 @@
 <context>
     <name>PluginManagerDialog</name>
     <message>
-        <location filename="../../ui/plugins/manager.py" line="+84"/>
+        <location filename="../../ui/plugins/manager.py" line="+85"/>
         <source>Plugins</source>
         <translation>插件</translation>
     </message>
@@ -3379,7 +3379,7 @@
 <context>
     <name>PluginMenu</name>
     <message>
-        <location filename="../../ui/plugins/menu.py" line="+56"/>
+        <location filename="../../ui/plugins/menu.py" line="+57"/>
         <source>%1…</source>
         <translation>%1…</translation>
     </message>
