@@ -155,6 +155,8 @@ class MainWindow(QMainWindow):
         """A record picked on the map is picked in its table, and the reverse."""
         self.map_dock.featureSelected.connect(self._on_map_selected)
         self.map_dock.mediaActivated.connect(self._on_media_activated)
+        self.tasks_dock.pickOnMapRequested.connect(self._pick_order_location)
+        self.map_dock.pointPicked.connect(self._on_point_picked)
         self.tasks_dock.table.selectionModel().selectionChanged.connect(self._on_task_selected)
         self.units_dock.table.selectionModel().selectionChanged.connect(self._on_unit_selected)
 
@@ -164,6 +166,23 @@ class MainWindow(QMainWindow):
             self.tasks_dock.select_task(eid)
         elif etype == "unit":
             self.units_dock.select_unit(eid)
+
+    @Slot()
+    def _pick_order_location(self) -> None:
+        """The order form's "pick on map": the form stays open but lets the map take clicks."""
+        dialog = self.tasks_dock.issue_dialog
+        if dialog is not None and dialog.windowModality() != Qt.WindowModality.NonModal:
+            dialog.hide()
+            dialog.setWindowModality(Qt.WindowModality.NonModal)
+            dialog.show()
+        self.map_dock.pick_point()
+
+    @Slot(float, float)
+    def _on_point_picked(self, lon: float, lat: float) -> None:
+        self.tasks_dock.set_picked_location(lon, lat)
+        if self.tasks_dock.issue_dialog is not None:
+            self.tasks_dock.issue_dialog.raise_()
+            self.tasks_dock.issue_dialog.activateWindow()
 
     @Slot(str)
     def _on_media_activated(self, eid: str) -> None:

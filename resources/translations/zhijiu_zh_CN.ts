@@ -2451,7 +2451,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="+321"/>
+        <location filename="../../ui/main_window.py" line="+340"/>
         <source>%1 · %2 (%3)</source>
         <translation>%1 · %2（%3）</translation>
     </message>
@@ -2585,7 +2585,7 @@
 <context>
     <name>MapDock</name>
     <message>
-        <location filename="../../ui/docks/map.py" line="+247"/>
+        <location filename="../../ui/docks/map.py" line="+249"/>
         <source>The map cannot be shown: its web assets are not installed (%1). Run “make setup” (it runs npm ci and copies them).</source>
         <translation>无法显示地图：地图网页资源未安装（%1）。请运行“make setup”（会执行 npm ci 并复制资源）。</translation>
     </message>
@@ -2784,6 +2784,11 @@
         <location line="+29"/>
         <source>Nothing on the map is called “%1”.</source>
         <translation>地图上没有名为“%1”的对象。</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Click the map where it is (Esc cancels)</source>
+        <translation>在地图上点击所在位置（Esc 取消）</translation>
     </message>
     <message>
         <location line="+76"/>

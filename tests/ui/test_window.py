@@ -124,3 +124,18 @@ def test_a_record_picked_on_the_map_is_picked_in_its_table_and_back(make_main_wi
     assert window.units_dock.selected_id() == unit
     window.units_dock.select_unit(post.units["fire"])
     assert map_dock.selected == ("unit", post.units["fire"])
+
+
+def test_the_order_forms_pick_on_map_takes_the_maps_click(make_main_window, post: Post, qtbot) -> None:
+    window = make_main_window(post)
+    map_dock = window.map_dock
+    qtbot.waitUntil(lambda: map_dock.bridge.is_ready, timeout=60_000)
+    dialog = window.tasks_dock.open_issue_form()
+    dialog.pick_button.click()
+    assert map_dock.picking
+    assert dialog.isVisible() and dialog.windowModality() == Qt.WindowModality.NonModal  # the map takes clicks
+
+    map_dock.bridge.channel.shapeDrawn.emit({"type": "Point", "coordinates": [106.5856, 29.5664]})  # the click
+    assert (dialog.lat_edit.text(), dialog.lon_edit.text()) == ("29.566400", "106.585600")
+    assert not map_dock.picking and map_dock.plot_dialog is None  # not taken for a plotted feature
+    dialog.close()

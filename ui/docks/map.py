@@ -79,6 +79,7 @@ class MapDock(ViewDock):
     featureSelected = Signal(str, str)  # etype, eid — a person clicked it on the map
     mediaActivated = Signal(str)  # media eid — a photo or video position was clicked
     exported = Signal(str)  # the file written by export_image
+    pointPicked = Signal(float, float)  # lon, lat — the click asked for by pick_point()
 
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__("dock_map", parent)
@@ -89,6 +90,7 @@ class MapDock(ViewDock):
         self.items = features.MapItems(session.store, session.names)
         self.selected: tuple[str, str] | None = None
         self.editing: str | None = None  # map id of the shape being reshaped
+        self.picking = False  # the next point drawn answers pick_point(), not the plot dialog
         self.view_info: dict[str, Any] = {}
         self.base_id = self.settings.base or VECTOR_BASE
         self.plot_dialog: PlotDialog | None = None
@@ -679,7 +681,21 @@ class MapDock(ViewDock):
     # ------------------------------------------------------------------ plotting (标绘)
 
     @Slot(dict)
+    def pick_point(self) -> None:
+        """Let a person click one point (for a form elsewhere): ``pointPicked`` answers."""
+        self.picking = True
+        self.raise_()
+        self.info_label.setText(self.tr("Click the map where it is (Esc cancels)"))
+        self.start_drawing("marker")
+
     def _on_drawn(self, geometry: dict[str, Any]) -> None:
+        if self.picking and geometry.get("type") == "Point":
+            self.picking = False
+            self.bridge.call("clearPending")
+            self.info_label.clear()
+            lon, lat = geometry["coordinates"][:2]
+            self.pointPicked.emit(float(lon), float(lat))
+            return
         if self.plot_dialog is not None:
             self.plot_dialog.reject()
         incidents = [e for e in self.session.store.entities("incident") if e.get("status") == "open"]
