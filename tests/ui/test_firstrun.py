@@ -94,6 +94,7 @@ def test_open_the_demo(qtbot, dialog: FirstRunDialog) -> None:
         store.close()
 
 
+@pytest.mark.own_process  # app.exec() ends QtWebEngine for the rest of a process (tests/conftest.py)
 def test_run_gui_on_a_new_install_goes_through_first_run_and_sign_in_to_the_window(qapp, tmp_path: Path) -> None:
     from ui.app import run_gui
 
