@@ -40,6 +40,12 @@ HEARTBEAT_MS = 5
 WRITE_BATCH = 2000
 
 
+def _note(out: list[Figure], figure: Figure) -> None:
+    """Keep the figure, and say it at once on stderr (a long run cut short keeps what it measured)."""
+    out.append(figure)
+    print(f"bench tasks: {figure.name}: {figure.value:,.1f} {figure.unit} {figure.note}", file=sys.stderr, flush=True)
+
+
 def _qt_app() -> Any:
     if not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -180,20 +186,20 @@ def _ours(folder: Any, store: Any, task_ids: list[str], units: list[str], incide
     dock.resize(1400, 900)
     dock.show()
     _paint(dock)
-    out.append(Figure("open board", (time.perf_counter() - t0) * 1000, "ms", f"{dock.model.rowCount():,} tasks"))
+    _note(out, Figure("open board", (time.perf_counter() - t0) * 1000, "ms", f"{dock.model.rowCount():,} tasks"))
 
     t0 = time.perf_counter()
     dock.status_filter.setCurrentIndex(dock.status_filter.findData(OVERDUE))
     _paint(dock)
     shown = dock.proxy.rowCount()
-    out.append(Figure("filter overdue", (time.perf_counter() - t0) * 1000, "ms", f"{shown:,} shown"))
+    _note(out, Figure("filter overdue", (time.perf_counter() - t0) * 1000, "ms", f"{shown:,} shown"))
     dock.status_filter.setCurrentIndex(0)
     _paint(dock)
 
     t0 = time.perf_counter()
     dock.table.sortByColumn(0, dock.table.horizontalHeader().sortIndicatorOrder().AscendingOrder)
     _paint(dock)
-    out.append(Figure("sort by title", (time.perf_counter() - t0) * 1000, "ms"))
+    _note(out, Figure("sort by title", (time.perf_counter() - t0) * 1000, "ms"))
 
     expected = dock.model.rowCount() + NEW_IN_BURST
     beat = Heartbeat()
@@ -204,12 +210,12 @@ def _ours(folder: Any, store: Any, task_ids: list[str], units: list[str], incide
     caught_up = (time.perf_counter() - t0) * 1000
     stall = beat.stop()
     thread.join()
-    out.append(Figure("remote 1,000: longest stall", stall, "ms", "goal ≤ 50 ms"))
-    out.append(Figure("remote 1,000: board caught up", caught_up, "ms"))
+    _note(out, Figure("remote 1,000: longest stall", stall, "ms", "goal ≤ 50 ms"))
+    _note(out, Figure("remote 1,000: board caught up", caught_up, "ms"))
 
     t0 = time.perf_counter()
     dock.model.recheck_overdue()
-    out.append(Figure("overdue recheck (every 30 s)", (time.perf_counter() - t0) * 1000, "ms"))
+    _note(out, Figure("overdue recheck (every 30 s)", (time.perf_counter() - t0) * 1000, "ms"))
     dock.cleanup()
     dock.close()
     session.cleanup()
@@ -240,21 +246,21 @@ def _baseline(store: Any, out: list[Figure]) -> None:
     view.resize(1400, 900)
     view.show()
     _paint(view)
-    out.append(Figure("baseline: open QStandardItemModel", (time.perf_counter() - t0) * 1000, "ms",
+    _note(out, Figure("baseline: open QStandardItemModel", (time.perf_counter() - t0) * 1000, "ms",
                       f"{model.rowCount():,} rows"))
 
     t0 = time.perf_counter()
     proxy.setFilterKeyColumn(1)
     proxy.setFilterFixedString("issued")
     _paint(view)
-    out.append(Figure("baseline: filter", (time.perf_counter() - t0) * 1000, "ms", f"{proxy.rowCount():,} shown"))
+    _note(out, Figure("baseline: filter", (time.perf_counter() - t0) * 1000, "ms", f"{proxy.rowCount():,} shown"))
     proxy.setFilterFixedString("")
     _paint(view)
 
     t0 = time.perf_counter()
     view.sortByColumn(0, Qt.SortOrder.AscendingOrder)
     _paint(view)
-    out.append(Figure("baseline: sort by title", (time.perf_counter() - t0) * 1000, "ms"))
+    _note(out, Figure("baseline: sort by title", (time.perf_counter() - t0) * 1000, "ms"))
 
     class Feed(QObject):
         change = Signal(str, str)
@@ -289,8 +295,8 @@ def _baseline(store: Any, out: list[Figure]) -> None:
     caught_up = (time.perf_counter() - t0) * 1000
     stall = beat.stop()
     thread.join()
-    out.append(Figure("baseline: remote 1,000 longest stall", stall, "ms"))
-    out.append(Figure("baseline: remote 1,000 caught up", caught_up, "ms"))
+    _note(out, Figure("baseline: remote 1,000 longest stall", stall, "ms"))
+    _note(out, Figure("baseline: remote 1,000 caught up", caught_up, "ms"))
     view.close()
     view.deleteLater()
 
@@ -314,7 +320,7 @@ def run(size: int | None = None) -> list[Figure]:
                 "post_id": store.identity.post_id}) for i in range(40)]
             t0 = time.perf_counter()
             task_ids = _fill(store, n, units, incidents)
-            out.append(Figure("set-up: write tasks", (time.perf_counter() - t0), "s", f"{n:,} signed ops"))
+            _note(out, Figure("set-up: write tasks", (time.perf_counter() - t0), "s", f"{n:,} signed ops"))
             _ours(folder, store, task_ids, units, incidents, out)
             _baseline(store, out)
         finally:

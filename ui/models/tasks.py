@@ -172,6 +172,9 @@ class TaskTableModel(EntityTableModel):
     def overdue_ids(self) -> set[str]:
         return set(self._overdue)
 
+    def is_overdue_id(self, eid: str) -> bool:
+        return eid in self._overdue  # no copy: the filter asks once per row
+
     # ------------------------------------------------------------------ cells
 
     def column_names(self, key: str) -> set[str]:
@@ -324,5 +327,5 @@ class TaskFilterProxy(QSortFilterProxyModel):
         if self._status == OPEN:
             return d.get("status") in task_rules.OPEN
         if self._status == OVERDUE:
-            return isinstance(model, TaskTableModel) and entity.eid in model.overdue_ids()
+            return isinstance(model, TaskTableModel) and model.is_overdue_id(entity.eid)
         return self._status is None or d.get("status") == self._status
