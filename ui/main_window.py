@@ -105,6 +105,7 @@ class MainWindow(QMainWindow):
         self.link_card_dialog: LinkCardDialog | None = None
         self.last_message: QMessageBox | None = None  # the last sync failure shown (tests read it)
         self._hidden_by_lock: list[QDialog] = []
+        self._picking_for: TasksDock | ReportsDock | None = None  # whose form asked for a map click
         self._build_menus()
         self.lock = ScreenLock(self, session, settings.idle_minutes * 60_000)
         self.lock.lockedChanged.connect(self._on_locked_changed)
@@ -155,8 +156,10 @@ class MainWindow(QMainWindow):
         """A record picked on the map is picked in its table, and the reverse."""
         self.map_dock.featureSelected.connect(self._on_map_selected)
         self.map_dock.mediaActivated.connect(self._on_media_activated)
-        self.tasks_dock.pickOnMapRequested.connect(self._pick_order_location)
+        self.tasks_dock.pickOnMapRequested.connect(lambda: self._pick_location_for(self.tasks_dock))
+        self.reports_dock.pickOnMapRequested.connect(lambda: self._pick_location_for(self.reports_dock))
         self.map_dock.pointPicked.connect(self._on_point_picked)
+        self.alerts.banner.incidentActivated.connect(self._on_incident_activated)
         self.tasks_dock.table.selectionModel().selectionChanged.connect(self._on_task_selected)
         self.units_dock.table.selectionModel().selectionChanged.connect(self._on_unit_selected)
 
@@ -167,22 +170,37 @@ class MainWindow(QMainWindow):
         elif etype == "unit":
             self.units_dock.select_unit(eid)
 
-    @Slot()
-    def _pick_order_location(self) -> None:
-        """The order form's "pick on map": the form stays open but lets the map take clicks."""
-        dialog = self.tasks_dock.issue_dialog
+    def _pick_location_for(self, dock: TasksDock | ReportsDock) -> None:
+        """A form's "pick on map" (the order form, the report form): it stays open but lets
+        the map take clicks; the click goes back to the form."""
+        self._picking_for = dock
+        dialog = self._form_of(dock)
         if dialog is not None and dialog.windowModality() != Qt.WindowModality.NonModal:
             dialog.hide()
             dialog.setWindowModality(Qt.WindowModality.NonModal)
             dialog.show()
         self.map_dock.pick_point()
 
+    @staticmethod
+    def _form_of(dock: TasksDock | ReportsDock) -> QDialog | None:
+        return dock.issue_dialog if isinstance(dock, TasksDock) else dock.report_dialog
+
     @Slot(float, float)
     def _on_point_picked(self, lon: float, lat: float) -> None:
-        self.tasks_dock.set_picked_location(lon, lat)
-        if self.tasks_dock.issue_dialog is not None:
-            self.tasks_dock.issue_dialog.raise_()
-            self.tasks_dock.issue_dialog.activateWindow()
+        dock = self._picking_for
+        if dock is None:
+            return
+        dock.set_picked_location(lon, lat)
+        dialog = self._form_of(dock)
+        if dialog is not None:
+            dialog.raise_()
+            dialog.activateWindow()
+
+    @Slot(str)
+    def _on_incident_activated(self, eid: str) -> None:
+        """A late report's link in the alert bar: its incident, on the map and the board."""
+        self.map_dock.fit_incident(eid)
+        self.board_dock.show_incident(eid)
 
     @Slot(str)
     def _on_media_activated(self, eid: str) -> None:

@@ -139,3 +139,12 @@ def test_the_order_forms_pick_on_map_takes_the_maps_click(make_main_window, post
     assert (dialog.lat_edit.text(), dialog.lon_edit.text()) == ("29.566400", "106.585600")
     assert not map_dock.picking and map_dock.plot_dialog is None  # not taken for a plotted feature
     dialog.close()
+
+    report_form = window.reports_dock.open_report_form()
+    report_form.pick_button.click()
+    map_dock.bridge.channel.shapeDrawn.emit({"type": "Point", "coordinates": [106.57, 29.55]})
+    assert (report_form.lat_edit.text(), report_form.lon_edit.text()) == ("29.550000", "106.570000")
+    report_form.close()
+
+    window.alerts.banner.incidentActivated.emit(post.incidents["rain"])  # a late report's link
+    assert window.board_dock.incident_id == post.incidents["rain"]

@@ -197,6 +197,13 @@ class BoardDock(ViewDock):
             self.incident_combo.setCurrentIndex(i)
 
     @Slot(int)
+    def show_incident(self, eid: str) -> bool:
+        """Show this incident's figures (from a link elsewhere); False when it is not listed."""
+        i = self.incident_combo.findData(eid)
+        if i >= 0:
+            self.incident_combo.setCurrentIndex(i)
+        return i >= 0
+
     def _on_incident_chosen(self, _i: int) -> None:
         self.incident_id = self.incident_combo.currentData()
         self._rebuild_series = True
