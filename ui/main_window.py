@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.ops import Op
+from app.plugin_host import PluginError
 from app.store.apply import ApplyResult
 from ui import labels
 from ui.alerts import WindowAlerts
@@ -42,6 +43,7 @@ from ui.docks.plans import PlansDock
 from ui.docks.reports import ReportsDock
 from ui.docks.tasks import TasksDock
 from ui.docks.units import UnitsDock
+from ui.feeds.panorama import Stitcher
 from ui.i18n import LANGUAGE_NAMES, LANGUAGES, Translations
 from ui.link import LinkStatus
 from ui.link_card import LinkCardDialog
@@ -195,6 +197,17 @@ class MainWindow(QMainWindow):
         if dialog is not None:
             dialog.raise_()
             dialog.activateWindow()
+
+    def _panorama_stitcher(self) -> Stitcher | None:
+        """The panorama plugin's stitching action, while the plugin is loaded."""
+        host = self.plugin_menu.service.host
+        for action in host.contributions("media_actions"):
+            if action.id == "stitch_panorama":
+                try:
+                    return host.resolve(action)
+                except PluginError:  # kept on the plugin; the manager shows it
+                    return None
+        return None
 
     @Slot(str)
     def _on_incident_activated(self, eid: str) -> None:
@@ -423,6 +436,7 @@ class MainWindow(QMainWindow):
         bar.addMenu(self.view_menu)
 
         self.plugin_menu = PluginMenu(self.session, self)  # plugins: manager, import, export
+        self.feeds_dock.find_stitcher = self._panorama_stitcher
         bar.addMenu(self.plugin_menu)
 
         self.language_menu = QMenu(bar)

@@ -335,7 +335,7 @@
         <translation>指标</translation>
     </message>
     <message>
-        <location line="+143"/>
+        <location line="+150"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
@@ -962,7 +962,7 @@
 <context>
     <name>FeedsDock</name>
     <message>
-        <location filename="../../ui/docks/feeds.py" line="+175"/>
+        <location filename="../../ui/docks/feeds.py" line="+179"/>
         <source>Feeds</source>
         <translation>图传</translation>
     </message>
@@ -1252,7 +1252,12 @@
         <translation>请选择两张或更多已完整接收且有重叠的照片。</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+10"/>
+        <source>The panorama plugin is switched off or could not load: see Plugins → Plugin manager.</source>
+        <translation>全景拼接插件已停用或未能加载：请查看“插件 → 插件管理”。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>Stitching the panorama…</source>
         <translation>正在拼接全景…</translation>
     </message>
@@ -2451,7 +2456,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="+340"/>
+        <location filename="../../ui/main_window.py" line="+371"/>
         <source>%1 · %2 (%3)</source>
         <translation>%1 · %2（%3）</translation>
     </message>
@@ -2506,7 +2511,7 @@
         <translation>操作数：%1</translation>
     </message>
     <message>
-        <location line="+118"/>
+        <location line="+119"/>
         <source>%1 — locked</source>
         <translation>%1 — 已锁定</translation>
     </message>
@@ -4364,7 +4369,7 @@ Handed over to:</source>
         <translation>事件</translation>
     </message>
     <message>
-        <location line="+158"/>
+        <location line="+161"/>
         <source>Overdue: the deadline %1 has passed and the task is still open.</source>
         <translation>已超时：完成时限 %1 已过，任务仍未结束。</translation>
     </message>

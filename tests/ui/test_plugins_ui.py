@@ -95,3 +95,13 @@ def test_a_configured_feed_runs_with_the_window_and_stops_with_its_plugin(post, 
                 if dialog.tree.topLevelItem(i).text(1) == "TAK / CoT 互通")
     item.setCheckState(0, Qt.CheckState.Checked)  # load again: it starts again
     assert service.feeds["tak/tak"] is not bridge and service.feeds["tak/tak"].bound_port
+
+
+def test_the_feeds_panorama_follows_its_plugin(post, make_main_window) -> None:
+    window = make_main_window(post)
+    host = window.plugin_menu.service.host
+    key = next(k for k in host.plugins if "panorama" in k)
+    assert window.feeds_dock.find_stitcher() is not None  # through the plugin host
+    host.set_enabled(key, False)
+    assert window.feeds_dock.find_stitcher() is None  # switched off: the dock says so, stitches nothing
+    host.set_enabled(key, True)

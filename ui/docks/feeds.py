@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import shutil
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -53,7 +54,7 @@ from app.sync.blobs import BlobStore
 from ui import labels
 from ui.docks.base import ViewDock
 from ui.feeds.gallery import THUMB, FeedModel
-from ui.feeds.panorama import PanoramaJob
+from ui.feeds.panorama import PanoramaJob, Stitcher, builtin_stitcher
 from ui.feeds.player import VideoPlayer
 from ui.feeds.viewer import STEP, ImageViewer
 from ui.session import Session
@@ -69,6 +70,9 @@ class FeedsDock(ViewDock):
         self.blobs = BlobStore(session.folder.blobs)
         self.watchers: list[FolderWatcher] = []
         self.job: PanoramaJob | None = None
+        # the panorama plugin's stitcher, or None while it is switched off (the window asks the
+        # plugin host; alone, the dock uses the built-in plugin)
+        self.find_stitcher: Callable[[], Stitcher | None] = builtin_stitcher
         self.progress: QProgressDialog | None = None
         self.shown: Entity | None = None
         self.live: LiveSource | None = None
@@ -510,10 +514,15 @@ class FeedsDock(ViewDock):
             if not link.exists():
                 link.symlink_to(self.blobs.path(str(m.get("sha256"))))
             paths.append(link)
+        stitcher = self.find_stitcher()
+        if stitcher is None:
+            self.say(self.tr("The panorama plugin is switched off or could not load: see Plugins → Plugin manager."),
+                     error=True)
+            return
         incidents = {m.get("incident_id") for m in photos}
         self._pano_meta = {"ids": [m.eid for m in photos],
                            "incident": incidents.pop() if len(incidents) == 1 else None}
-        self.job = PanoramaJob(paths, self._tmp / f"panorama-{now_ms()}.jpg", self,
+        self.job = PanoramaJob(stitcher, paths, self._tmp / f"panorama-{now_ms()}.jpg", self,
                                mode=str(self.pano_mode.currentData() or "auto"))
         self.progress = QProgressDialog(self.tr("Stitching the panorama…"), self.tr("Cancel"), 0, 100, self)
         self.progress.setWindowTitle(self.tr("Panorama"))
