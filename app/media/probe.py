@@ -82,15 +82,13 @@ def photo_facts(path: Path) -> Facts:
 def derivatives(img: Image.Image, full_px: int | None = None) -> tuple[bytes, bytes | None]:
     """A thumbnail, and a preview when the picture (``full_px`` its long side before any draft
     decoding) is larger than a screen."""
-    rgb = img.convert("RGB")
+    rgb = img.convert("RGB") if img.mode != "RGB" else img.copy()
     preview = None
     if (full_px or max(rgb.size)) > PREVIEW_PX:
-        p = rgb.copy()
-        p.thumbnail((PREVIEW_PX, PREVIEW_PX), Image.Resampling.LANCZOS)
-        preview = jpeg(p, 80)
-    t = rgb.copy()
-    t.thumbnail((THUMB_PX, THUMB_PX), Image.Resampling.LANCZOS)
-    return jpeg(t, 70), preview
+        rgb.thumbnail((PREVIEW_PX, PREVIEW_PX), Image.Resampling.BICUBIC)  # LANCZOS: +20 % time
+        preview = jpeg(rgb, 80)
+    rgb.thumbnail((THUMB_PX, THUMB_PX), Image.Resampling.LANCZOS)  # from the preview: cheaper
+    return jpeg(rgb, 70), preview
 
 
 def jpeg(img: Image.Image, quality: int) -> bytes:
