@@ -16,16 +16,16 @@ Layout::
 
 from __future__ import annotations
 
-import fcntl
 import hashlib
 import hmac
 import json
 import logging
 import logging.handlers
 import os
+import sys
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, TextIO
+from typing import IO, Any, TextIO
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
@@ -41,11 +41,47 @@ class FolderError(Exception):
 
 
 def default_data_dir() -> Path:
+    """``ZHIJIU_DATA``, else the per-user data folder: XDG on Linux, %LOCALAPPDATA% on Windows."""
     env = os.environ.get("ZHIJIU_DATA")
     if env:
         return Path(env)
-    base = os.environ.get("XDG_DATA_HOME") or os.path.join(Path.home(), ".local", "share")
+    if sys.platform == "win32":
+        base = os.environ.get("LOCALAPPDATA") or os.path.join(Path.home(), "AppData", "Local")
+    else:
+        base = os.environ.get("XDG_DATA_HOME") or os.path.join(Path.home(), ".local", "share")
     return Path(base) / "zhijiu" / "post"
+
+
+def _try_lock(f: IO[str]) -> bool:
+    """An exclusive, non-blocking lock on an open file, released when the process ends."""
+    if sys.platform == "win32":
+        import msvcrt
+
+        try:
+            f.seek(0)
+            msvcrt.locking(f.fileno(), msvcrt.LK_NBLCK, 1)
+        except OSError:
+            return False
+        return True
+    import fcntl
+
+    try:
+        fcntl.flock(f, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        return False
+    return True
+
+
+def _unlock(f: IO[str]) -> None:
+    if sys.platform == "win32":
+        import msvcrt
+
+        f.seek(0)
+        msvcrt.locking(f.fileno(), msvcrt.LK_UNLCK, 1)
+    else:
+        import fcntl
+
+        fcntl.flock(f, fcntl.LOCK_UN)
 
 
 @dataclass
@@ -116,11 +152,12 @@ class PostFolder:
         """Take the folder for this process, or raise FolderError naming the holder."""
         self.path.mkdir(parents=True, exist_ok=True)
         f = open(self.path / "post.lock", "a+", encoding="utf-8")  # noqa: SIM115 (held while we own the folder)
-        try:
-            fcntl.flock(f, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            f.seek(0)
-            holder = f.read().strip() or "another process"
+        if not _try_lock(f):
+            try:
+                f.seek(0)
+                holder = f.read().strip() or "another process"
+            except OSError:  # Windows: the holder's locked byte cannot be read
+                holder = "another process"
             f.close()
             raise FolderError(
                 f"the post folder {self.path} is in use by {holder}; "
@@ -134,7 +171,7 @@ class PostFolder:
 
     def unlock(self) -> None:
         if self._lock_file is not None:
-            fcntl.flock(self._lock_file, fcntl.LOCK_UN)
+            _unlock(self._lock_file)
             self._lock_file.close()
             self._lock_file = None
 
