@@ -38,5 +38,9 @@ def test_mypy() -> None:
     run_tool("mypy")  # files and strictness come from [tool.mypy] in pyproject.toml
 
 
+def test_mypy_for_windows_where_the_code_branches_on_it() -> None:
+    run_tool("mypy", "--platform", "win32", "app/datadir.py")  # the Windows bundle's folder lock
+
+
 def test_import_contracts() -> None:
     run_tool("lint-imports", "--no-cache", "--no-logo")
