@@ -8,14 +8,17 @@ from typing import Any
 
 import pyqtgraph as pg
 from PySide6.QtWidgets import QApplication, QMenu, QWidget
+from shiboken6 import getCppPointer
 
 
 def owned_plot(parent: QWidget, orphans: list[QWidget], **kwargs: Any) -> pg.PlotWidget:
-    before = {id(w) for w in QApplication.topLevelWidgets()}
+    # known by their C++ address: the Python wrappers of C++-made widgets are made per call, so
+    # their id() can be reused by a new one
+    before = {getCppPointer(w)[0] for w in QApplication.topLevelWidgets()}
     plot = pg.PlotWidget(parent, axisItems={"bottom": pg.DateAxisItem()}, **kwargs)
     # the parentless menus own everything else pyqtgraph made (sub-menus, the controls widget)
     orphans += [w for w in QApplication.topLevelWidgets()
-                if id(w) not in before and w.parent() is None and isinstance(w, QMenu)]
+                if getCppPointer(w)[0] not in before and w.parent() is None and isinstance(w, QMenu)]
     plot.setBackground("w")
     plot.showGrid(x=True, y=True, alpha=0.2)
     return plot
