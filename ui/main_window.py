@@ -12,6 +12,7 @@ meanwhile opens in the "received while offline" panel.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QByteArray, QEvent, Qt, Slot
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
@@ -161,6 +162,8 @@ class MainWindow(QMainWindow):
         self.tasks_dock.pickOnMapRequested.connect(lambda: self._pick_location_for(self.tasks_dock))
         self.reports_dock.pickOnMapRequested.connect(lambda: self._pick_location_for(self.reports_dock))
         self.map_dock.pointPicked.connect(self._on_point_picked)
+        self.board_dock.drawAreaRequested.connect(self._draw_warning_area)
+        self.map_dock.areaPicked.connect(self._on_area_picked)
         self.alerts.banner.incidentActivated.connect(self._on_incident_activated)
         self.tasks_dock.table.selectionModel().selectionChanged.connect(self._on_task_selected)
         self.units_dock.table.selectionModel().selectionChanged.connect(self._on_unit_selected)
@@ -176,12 +179,16 @@ class MainWindow(QMainWindow):
         """A form's "pick on map" (the order form, the report form): it stays open but lets
         the map take clicks; the click goes back to the form."""
         self._picking_for = dock
-        dialog = self._form_of(dock)
-        if dialog is not None and dialog.windowModality() != Qt.WindowModality.NonModal:
-            dialog.hide()
-            dialog.setWindowModality(Qt.WindowModality.NonModal)
-            dialog.show()
+        self._let_the_map_take_clicks(self._form_of(dock))
         self.map_dock.pick_point()
+
+    @staticmethod
+    def _let_the_map_take_clicks(form: QDialog | None) -> None:
+        """A window-modal form blocks the map: it turns non-modal (and stays open)."""
+        if form is not None and form.windowModality() != Qt.WindowModality.NonModal:
+            form.hide()
+            form.setWindowModality(Qt.WindowModality.NonModal)
+            form.show()
 
     @staticmethod
     def _form_of(dock: TasksDock | ReportsDock) -> QDialog | None:
@@ -208,6 +215,19 @@ class MainWindow(QMainWindow):
                 except PluginError:  # kept on the plugin; the manager shows it
                     return None
         return None
+
+    @Slot()
+    def _draw_warning_area(self) -> None:
+        """The warning form's "draw the area on the map": as for a pick, the form stays open."""
+        self._let_the_map_take_clicks(self.board_dock.warnings.dialog)
+        self.map_dock.pick_area()
+
+    @Slot(dict)
+    def _on_area_picked(self, geometry: dict[str, Any]) -> None:
+        dialog = self.board_dock.warnings.dialog
+        if dialog is not None and dialog.isVisible():
+            dialog.set_area(geometry)
+            dialog.raise_()
 
     @Slot(str)
     def _on_incident_activated(self, eid: str) -> None:

@@ -285,7 +285,7 @@
 <context>
     <name>BoardDock</name>
     <message>
-        <location filename="../../ui/docks/board.py" line="+141"/>
+        <location filename="../../ui/docks/board.py" line="+142"/>
         <source>Situation</source>
         <translation>态势</translation>
     </message>
@@ -2456,7 +2456,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="+371"/>
+        <location filename="../../ui/main_window.py" line="+391"/>
         <source>%1 · %2 (%3)</source>
         <translation>%1 · %2（%3）</translation>
     </message>
@@ -2590,7 +2590,7 @@
 <context>
     <name>MapDock</name>
     <message>
-        <location filename="../../ui/docks/map.py" line="+249"/>
+        <location filename="../../ui/docks/map.py" line="+250"/>
         <source>The map cannot be shown: its web assets are not installed (%1). Run “make setup” (it runs npm ci and copies them).</source>
         <translation>无法显示地图：地图网页资源未安装（%1）。请运行“make setup”（会执行 npm ci 并复制资源）。</translation>
     </message>
@@ -2791,12 +2791,17 @@
         <translation>地图上没有名为“%1”的对象。</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+12"/>
         <source>Click the map where it is (Esc cancels)</source>
         <translation>在地图上点击所在位置（Esc 取消）</translation>
     </message>
     <message>
-        <location line="+76"/>
+        <location line="+4"/>
+        <source>Draw the area on the map, click its first point to close it (Esc cancels)</source>
+        <translation>在地图上绘制范围，点击第一个点闭合（Esc 取消）</translation>
+    </message>
+    <message>
+        <location line="+84"/>
         <source>Delete map feature</source>
         <translation>删除标绘要素</translation>
     </message>
@@ -4765,7 +4770,7 @@ Handed over to:</source>
 <context>
     <name>WarningDialog</name>
     <message>
-        <location filename="../../ui/board/warnings.py" line="+53"/>
+        <location filename="../../ui/board/warnings.py" line="+55"/>
         <source>Change warning</source>
         <translation>调整预警</translation>
     </message>
@@ -4825,9 +4830,21 @@ Handed over to:</source>
         <translation>事件</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
+        <source>Draw the area on the map…</source>
+        <translation>在地图上绘制范围…</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>Text</source>
         <translation>预警内容</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+15"/>
+        <source>Drawn area: %n point(s)</source>
+        <translation>
+            <numerusform>已绘制范围：%n 个点</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -4963,7 +4980,7 @@ Handed over to:</source>
 <context>
     <name>WarningsPanel</name>
     <message>
-        <location filename="../../ui/board/warnings.py" line="+73"/>
+        <location filename="../../ui/board/warnings.py" line="+61"/>
         <source>Warning</source>
         <translation>预警</translation>
     </message>

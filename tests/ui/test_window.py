@@ -132,7 +132,7 @@ def test_the_order_forms_pick_on_map_takes_the_maps_click(make_main_window, post
     qtbot.waitUntil(lambda: map_dock.bridge.is_ready, timeout=60_000)
     dialog = window.tasks_dock.open_issue_form()
     dialog.pick_button.click()
-    assert map_dock.picking
+    assert map_dock.picking == "marker"
     assert dialog.isVisible() and dialog.windowModality() == Qt.WindowModality.NonModal  # the map takes clicks
 
     map_dock.bridge.channel.shapeDrawn.emit({"type": "Point", "coordinates": [106.5856, 29.5664]})  # the click
@@ -148,3 +148,17 @@ def test_the_order_forms_pick_on_map_takes_the_maps_click(make_main_window, post
 
     window.alerts.banner.incidentActivated.emit(post.incidents["rain"])  # a late report's link
     assert window.board_dock.incident_id == post.incidents["rain"]
+
+
+def test_a_warning_area_is_drawn_on_the_map(make_main_window, post: Post, qtbot) -> None:
+    window = make_main_window(post)
+    map_dock = window.map_dock
+    qtbot.waitUntil(lambda: map_dock.bridge.is_ready, timeout=60_000)
+    dialog = window.board_dock.warnings.open_dialog(None)
+    dialog.draw_button.click()
+    assert map_dock.picking == "polygon" and dialog.isVisible()
+    ring = [[106.56, 29.55], [106.58, 29.55], [106.58, 29.57], [106.56, 29.55]]
+    map_dock.bridge.channel.shapeDrawn.emit({"type": "Polygon", "coordinates": [ring]})
+    assert dialog.area == {"type": "Polygon", "coordinates": [ring]}
+    assert not dialog.use_incident_area.isChecked() and map_dock.plot_dialog is None
+    dialog.close()

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
+    QLabel,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
@@ -41,6 +42,7 @@ from ui.session import Session
 
 
 class WarningDialog(QDialog):
+    drawAreaRequested = Signal()  # "draw the area on the map": the map's polygon comes to set_area
     """Issue a new warning, or change one (``current``)."""
 
     def __init__(self, incidents: list[Entity], current: Entity | None = None,
@@ -102,7 +104,15 @@ class WarningDialog(QDialog):
         form.addRow(self.tr("Valid from"), self.valid_from)
         form.addRow(self.tr("Valid until"), self.valid_to)
         form.addRow(self.tr("Incident"), self.incident)
-        form.addRow("", self.use_incident_area)
+        self.draw_button = QPushButton(self.tr("Draw the area on the map…"), self)
+        self.draw_button.setObjectName("warning_draw_area")
+        self.draw_button.clicked.connect(self.drawAreaRequested)
+        self.area_label = QLabel(self)
+        area_row = QHBoxLayout()
+        area_row.addWidget(self.use_incident_area)
+        area_row.addWidget(self.draw_button)
+        area_row.addWidget(self.area_label, 1)
+        form.addRow("", area_row)
         form.addRow(self.tr("Text"), self.text)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
@@ -117,6 +127,8 @@ class WarningDialog(QDialog):
         """A polygon drawn on the map becomes the warning's area."""
         self.area = geometry
         self.use_incident_area.setChecked(False)
+        ring = (geometry.get("coordinates") or [[]])[0]
+        self.area_label.setText(self.tr("Drawn area: %n point(s)", "", max(len(ring) - 1, 0)))
 
     def _update(self, *_: object) -> None:
         self.ok_button.setEnabled(bool(self.title.text().strip()))
@@ -144,6 +156,7 @@ class WarningsPanel(QWidget):
     """The warnings list with issue / change / lift."""
 
     changed = Signal()
+    drawAreaRequested = Signal()  # the open dialog wants a polygon from the map
 
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -235,6 +248,7 @@ class WarningsPanel(QWidget):
         incidents = [e for e in self.session.store.entities("incident") if e.get("status") == "open"]
         self.dialog = WarningDialog(incidents, current, self)
         self.dialog.accepted.connect(self._on_dialog_accepted)
+        self.dialog.drawAreaRequested.connect(self.drawAreaRequested)
         self.dialog.open()
         return self.dialog
 

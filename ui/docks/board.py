@@ -121,6 +121,7 @@ class BoardDock(ViewDock):
         session.bridge.changed.connect(self._on_store_changed)
         self.replay.momentChanged.connect(self.show_moment)
         self.warnings.changed.connect(self._schedule)
+        self.drawAreaRequested = self.warnings.drawAreaRequested  # for the window: the map answers
 
         self._fill_incidents()
         self.apply_preset("laptop")

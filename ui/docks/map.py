@@ -80,6 +80,7 @@ class MapDock(ViewDock):
     mediaActivated = Signal(str)  # media eid — a photo or video position was clicked
     exported = Signal(str)  # the file written by export_image
     pointPicked = Signal(float, float)  # lon, lat — the click asked for by pick_point()
+    areaPicked = Signal(dict)  # GeoJSON polygon — the shape asked for by pick_area()
 
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__("dock_map", parent)
@@ -90,7 +91,7 @@ class MapDock(ViewDock):
         self.items = features.MapItems(session.store, session.names)
         self.selected: tuple[str, str] | None = None
         self.editing: str | None = None  # map id of the shape being reshaped
-        self.picking = False  # the next point drawn answers pick_point(), not the plot dialog
+        self.picking: str | None = None  # "marker" | "polygon": the next shape drawn answers a form
         self.view_info: dict[str, Any] = {}
         self.base_id = self.settings.base or VECTOR_BASE
         self.plot_dialog: PlotDialog | None = None
@@ -683,18 +684,28 @@ class MapDock(ViewDock):
     @Slot(dict)
     def pick_point(self) -> None:
         """Let a person click one point (for a form elsewhere): ``pointPicked`` answers."""
-        self.picking = True
+        self._pick("marker", self.tr("Click the map where it is (Esc cancels)"))
+
+    def pick_area(self) -> None:
+        """Let a person draw one polygon (for a form elsewhere): ``areaPicked`` answers."""
+        self._pick("polygon", self.tr("Draw the area on the map, click its first point to close it (Esc cancels)"))
+
+    def _pick(self, kind: str, hint: str) -> None:
+        self.picking = kind
         self.raise_()
-        self.info_label.setText(self.tr("Click the map where it is (Esc cancels)"))
-        self.start_drawing("marker")
+        self.info_label.setText(hint)
+        self.start_drawing(kind)
 
     def _on_drawn(self, geometry: dict[str, Any]) -> None:
-        if self.picking and geometry.get("type") == "Point":
-            self.picking = False
+        if self.picking is not None:  # a form asked for it: not a plotted feature
+            self.picking = None
             self.bridge.call("clearPending")
             self.info_label.clear()
-            lon, lat = geometry["coordinates"][:2]
-            self.pointPicked.emit(float(lon), float(lat))
+            if geometry.get("type") == "Point":
+                lon, lat = geometry["coordinates"][:2]
+                self.pointPicked.emit(float(lon), float(lat))
+            else:
+                self.areaPicked.emit(geometry)
             return
         if self.plot_dialog is not None:
             self.plot_dialog.reject()
