@@ -4839,12 +4839,10 @@ Handed over to:</source>
         <source>Text</source>
         <translation>预警内容</translation>
     </message>
-    <message numerus="yes">
+    <message>
         <location line="+15"/>
-        <source>Drawn area: %n point(s)</source>
-        <translation>
-            <numerusform>已绘制范围：%n 个点</numerusform>
-        </translation>
+        <source>Drawn area: %1 points</source>
+        <translation>已绘制范围：%1 个点</translation>
     </message>
 </context>
 <context>

@@ -128,7 +128,7 @@ class WarningDialog(QDialog):
         self.area = geometry
         self.use_incident_area.setChecked(False)
         ring = (geometry.get("coordinates") or [[]])[0]
-        self.area_label.setText(self.tr("Drawn area: %n point(s)", "", max(len(ring) - 1, 0)))
+        self.area_label.setText(self.tr("Drawn area: %1 points").replace("%1", str(max(len(ring) - 1, 0))))
 
     def _update(self, *_: object) -> None:
         self.ok_button.setEnabled(bool(self.title.text().strip()))
