@@ -221,6 +221,7 @@ class AlertBanner(QWidget):
         layout.setContentsMargins(8, 3, 8, 3)
         self.text = QLabel(self)
         self.text.setWordWrap(True)
+        self.text.setMaximumHeight(3 * self.text.fontMetrics().lineSpacing())  # the worst first; more in the tasks
         self.text.linkActivated.connect(self._on_link)
         self.mute_button = QPushButton(self)
         self.mute_button.setCheckable(True)

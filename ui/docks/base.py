@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from PySide6.QtCore import QEvent
-from PySide6.QtWidgets import QDockWidget, QTableView, QWidget
+from PySide6.QtWidgets import QDockWidget, QFrame, QScrollArea, QTableView, QWidget
 
 
 def fit_columns(view: QTableView, columns: Iterable[int], most: int = 220) -> None:
@@ -35,6 +35,15 @@ class ViewDock(QDockWidget):
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         super().changeEvent(event)
+
+    def set_scrolling_widget(self, body: QWidget) -> None:
+        """A tall view (the board, the plans) scrolls instead of forcing the whole window
+        taller than a laptop's screen."""
+        area = QScrollArea(self)
+        area.setWidgetResizable(True)
+        area.setFrameShape(QFrame.Shape.NoFrame)
+        area.setWidget(body)
+        self.setWidget(area)
 
     def retranslate(self) -> None:
         """Set every visible word again in the current language."""

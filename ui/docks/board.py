@@ -101,7 +101,7 @@ class BoardDock(ViewDock):
         self.split.setStretchFactor(1, 2)
         self.split.setSizes([900, 600])
         layout.addWidget(self.split, 1)
-        self.setWidget(body)
+        self.set_scrolling_widget(body)
 
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)

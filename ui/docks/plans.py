@@ -118,7 +118,7 @@ class PlansDock(ViewDock):
         splitter.addWidget(editor)
         splitter.setStretchFactor(1, 3)
         layout.addWidget(splitter, 1)
-        self.setWidget(body)
+        self.set_scrolling_widget(body)
 
         session.bridge.changed.connect(self._on_store_changed)
         self.retranslate()
