@@ -108,7 +108,7 @@ class MainWindow(QMainWindow):
         self.link_card_dialog: LinkCardDialog | None = None
         self.last_message: QMessageBox | None = None  # the last sync failure shown (tests read it)
         self._hidden_by_lock: list[QDialog] = []
-        self._picking_for: TasksDock | ReportsDock | None = None  # whose form asked for a map click
+        self._picking_for: TasksDock | ReportsDock | FeedsDock | None = None  # who asked for a map click
         self._build_menus()
         self.lock = ScreenLock(self, session, settings.idle_minutes * 60_000)
         self.lock.lockedChanged.connect(self._on_locked_changed)
@@ -161,6 +161,7 @@ class MainWindow(QMainWindow):
         self.map_dock.mediaActivated.connect(self._on_media_activated)
         self.tasks_dock.pickOnMapRequested.connect(lambda: self._pick_location_for(self.tasks_dock))
         self.reports_dock.pickOnMapRequested.connect(lambda: self._pick_location_for(self.reports_dock))
+        self.feeds_dock.pickOnMapRequested.connect(lambda: self._pick_location_for(self.feeds_dock))
         self.map_dock.pointPicked.connect(self._on_point_picked)
         self.board_dock.drawAreaRequested.connect(self._draw_warning_area)
         self.map_dock.areaPicked.connect(self._on_area_picked)
@@ -175,8 +176,8 @@ class MainWindow(QMainWindow):
         elif etype == "unit":
             self.units_dock.select_unit(eid)
 
-    def _pick_location_for(self, dock: TasksDock | ReportsDock) -> None:
-        """A form's "pick on map" (the order form, the report form): it stays open but lets
+    def _pick_location_for(self, dock: TasksDock | ReportsDock | FeedsDock) -> None:
+        """A form's "pick on map" (the order and report forms, the feeds' position): it stays open but lets
         the map take clicks; the click goes back to the form."""
         self._picking_for = dock
         self._let_the_map_take_clicks(self._form_of(dock))
@@ -191,8 +192,10 @@ class MainWindow(QMainWindow):
             form.show()
 
     @staticmethod
-    def _form_of(dock: TasksDock | ReportsDock) -> QDialog | None:
-        return dock.issue_dialog if isinstance(dock, TasksDock) else dock.report_dialog
+    def _form_of(dock: TasksDock | ReportsDock | FeedsDock) -> QDialog | None:
+        if isinstance(dock, TasksDock):
+            return dock.issue_dialog
+        return dock.report_dialog if isinstance(dock, ReportsDock) else None  # feeds: no dialog
 
     @Slot(float, float)
     def _on_point_picked(self, lon: float, lat: float) -> None:

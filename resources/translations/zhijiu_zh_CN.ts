@@ -52,7 +52,7 @@
         <translation>%1 — %2，已超时 %3</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+38"/>
         <source>Sound on</source>
         <translation>开启声音</translation>
     </message>
@@ -75,7 +75,7 @@
 <context>
     <name>AlertKind</name>
     <message>
-        <location line="-201"/>
+        <location line="-202"/>
         <source>not acknowledged</source>
         <translation>未签收</translation>
     </message>
@@ -962,7 +962,7 @@
 <context>
     <name>FeedsDock</name>
     <message>
-        <location filename="../../ui/docks/feeds.py" line="+179"/>
+        <location filename="../../ui/docks/feeds.py" line="+183"/>
         <source>Feeds</source>
         <translation>图传</translation>
     </message>
@@ -1063,6 +1063,11 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>Pick on map</source>
+        <translation>地图选点</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Used for photos whose file carries no GPS position</source>
         <translation>用于文件中没有 GPS 位置的照片</translation>
     </message>
@@ -1127,7 +1132,7 @@
         <translation>首支队伍到达 %1 · 到达后首张图像 %2（目标 10 分钟）· 首个全景 %3（目标 30 分钟）</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+23"/>
         <source>The position must be longitude, latitude in degrees, e.g. 106.55, 29.56.</source>
         <translation>位置须为经度, 纬度（度），例如 106.55, 29.56。</translation>
     </message>
@@ -2456,7 +2461,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="+391"/>
+        <location filename="../../ui/main_window.py" line="+394"/>
         <source>%1 · %2 (%3)</source>
         <translation>%1 · %2（%3）</translation>
     </message>

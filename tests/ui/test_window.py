@@ -162,3 +162,14 @@ def test_a_warning_area_is_drawn_on_the_map(make_main_window, post: Post, qtbot)
     assert dialog.area == {"type": "Polygon", "coordinates": [ring]}
     assert not dialog.use_incident_area.isChecked() and map_dock.plot_dialog is None
     dialog.close()
+
+
+def test_the_feeds_position_is_picked_on_the_map(make_main_window, post: Post, qtbot) -> None:
+    window = make_main_window(post)
+    map_dock = window.map_dock
+    qtbot.waitUntil(lambda: map_dock.bridge.is_ready, timeout=60_000)
+    window.feeds_dock.pick_btn.click()
+    assert map_dock.picking == "marker"
+    map_dock.bridge.channel.shapeDrawn.emit({"type": "Point", "coordinates": [106.5856, 29.5664]})
+    assert window.feeds_dock.position_edit.text() == "106.585600, 29.566400"
+    assert window.feeds_dock._position() == (106.5856, 29.5664)

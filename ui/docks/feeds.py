@@ -15,7 +15,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QSize, Qt, QTimer, Slot
+from PySide6.QtCore import QSize, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -64,6 +64,8 @@ STATE_REFRESH_MS = 2000
 
 
 class FeedsDock(ViewDock):
+    pickOnMapRequested = Signal()  # "pick on map" for the position of photos without GPS
+
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__("dock_feeds", parent)
         self.session = session
@@ -153,7 +155,9 @@ class FeedsDock(ViewDock):
         self.pano_mode = QComboBox(page)  # how the photos were taken decides the stitcher's model
         self.caption_edit, self.position_edit = QLineEdit(page), QLineEdit(page)
         self.position_edit.setMaximumWidth(190)
-        for w in (self.import_btn, self.watch_btn, self.caption_edit, self.position_edit,
+        self.pick_btn = QPushButton(page)  # the position of what comes in next, from the map
+        self.pick_btn.clicked.connect(self.pickOnMapRequested)
+        for w in (self.import_btn, self.watch_btn, self.caption_edit, self.position_edit, self.pick_btn,
                   self.fetch_btn, self.pano_mode, self.pano_btn):
             acts.addWidget(w)
         outer.addLayout(acts)
@@ -200,6 +204,7 @@ class FeedsDock(ViewDock):
                                           "Survey: the camera moved over flat ground, looking down (much faster)."))
         self.caption_edit.setPlaceholderText(self.tr("Caption for new items"))
         self.position_edit.setPlaceholderText(self.tr("Position: longitude, latitude"))
+        self.pick_btn.setText(self.tr("Pick on map"))
         self.position_edit.setToolTip(self.tr("Used for photos whose file carries no GPS position"))
         self._fill_filters()
         self._show_timing()
@@ -297,6 +302,10 @@ class FeedsDock(ViewDock):
             labels.local_time(t.arrived_at), minutes(t.to_first_image_s), minutes(t.to_first_panorama_s)))
 
     # ------------------------------------------------------------------ ingest
+
+    def set_picked_location(self, lon: float, lat: float) -> None:
+        """The map's click: the position given to photos and clips that carry none."""
+        self.position_edit.setText(f"{lon:.6f}, {lat:.6f}")
 
     def _position(self) -> tuple[float, float] | None:
         text = self.position_edit.text().replace("，", ",").strip()
