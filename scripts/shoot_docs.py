@@ -54,7 +54,9 @@ def settle() -> None:
 
 
 def save(widget: QWidget, path: Path) -> None:
-    widget.grab().save(str(path))
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if not widget.grab().save(str(path)):
+        raise SystemExit(f"shoot_docs: cannot write {path}")
     print(f"wrote {path}")
 
 
