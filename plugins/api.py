@@ -100,7 +100,10 @@ class PluginContext:
         """Say what is wrong now (a source down, a file unreadable), or ``None`` once it works
         again; the plugin manager shows it beside the plugin. Safe from any thread."""
         if self.problem_listener is not None:
-            self.problem_listener(problem)
+            try:
+                self.problem_listener(problem)
+            except Exception:  # the host's listeners failing must not end the plugin's thread
+                self.log.exception("reporting a problem failed")
 
     def on_unload(self, cleanup: Callable[[], None]) -> None:
         """Run ``cleanup`` when the plugin is unloaded (stop a socket, a thread, a timer)."""

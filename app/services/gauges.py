@@ -341,12 +341,28 @@ def record_readings(store: Store, operator: str, rows: Iterable[Any], *,
         drafts[eid] = Draft("reading", eid, "add", fields)
     if not drafts:
         return out
-    touched = {d.fields["gauge_id"] for d in drafts.values()}
-    before = {gid: status(store, index[gid]).alert for gid in touched}
+    touched = {d.fields["gauge_id"]: index[d.fields["gauge_id"]] for d in drafts.values()}
+    before = _alerts(store, touched)
     store.write(list(drafts.values()), operator=operator)
     out.added = len(drafts)
-    for gid in sorted(touched):
-        now = status(store, index[gid]).alert
+    for gid, now in sorted(_alerts(store, touched).items()):
         if now is not None and now != before[gid]:
             out.alerts.append((gid, now))
+    return out
+
+
+def _alerts(store: Any, gauges_by_id: dict[str, Entity]) -> dict[str, str | None]:
+    """The alert of each of these gauges, from one pass over the readings (``status`` per
+    gauge would read them all once per gauge)."""
+    latest: dict[str, Entity] = {}
+    for r in store.entities("reading"):
+        gid = r.get("gauge_id")
+        if gid in gauges_by_id:
+            best = latest.get(gid)
+            if best is None or (r.get("measured_at"), r.created_hlc) > (best.get("measured_at"), best.created_hlc):
+                latest[gid] = r
+    out: dict[str, str | None] = {}
+    for gid, gauge in gauges_by_id.items():
+        last = latest.get(gid)
+        out[gid] = alert_for(float(last.get("value")) if last is not None else None, *thresholds(gauge))
     return out
