@@ -33,6 +33,7 @@ from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal, Slot
 from app.plugin_host import Contribution, PluginError
 from ui import labels
 from ui.map import layer_data
+from ui.map.bridge import to_js
 
 log = logging.getLogger(__name__)
 
@@ -238,13 +239,14 @@ class PluginLayers(QObject):
     # ------------------------------------------------------------------ the page
 
     def _spec(self, layer: PluginLayer) -> dict[str, Any]:
+        """What the page is told about the layer besides its data."""
         c = layer.contribution
         data = layer.data
         assert data is not None
         style = {**layer_data.clean_style(c.options.get("style")), **data.style}
         return {"key": layer.key, "title": c.title_in(self.service.language()),
                 "color": style.get("color", DEFAULT_COLOR), "kind": data.kind, "style": style,
-                "data": data.collection, "visible": layer.key not in self.dock.settings.hidden_layers}
+                "visible": layer.key not in self.dock.settings.hidden_layers}
 
     def _words(self) -> dict[str, str]:
         return {"section": self.tr("Plugin layers")}
@@ -252,12 +254,13 @@ class PluginLayers(QObject):
     def _send(self, layer: PluginLayer, *, again: bool = False) -> None:
         if layer.data is None:
             return
-        spec = self._spec(layer)
-        text = json.dumps(spec, ensure_ascii=False, sort_keys=True)
+        spec = to_js(self._spec(layer))
+        # the data's JSON was made on the worker thread: here only compared (a memcmp) and sent
+        text = f"Object.assign({spec},{{data:{layer.data.text}}})"
         if text == layer.sent and not again:
             return  # the same data again (a file that did not change): nothing to redraw
         layer.sent = text
-        self.bridge.call("setPluginLayer", spec, self._words())
+        self.bridge.eval(f"Zhijiu.setPluginLayer({text},{to_js(self._words())})")
 
     @Slot()
     def _send_all(self) -> None:
