@@ -60,7 +60,9 @@ class LayerData:
     kind: str  # line | area | point — what most of it is (the legend's swatch)
     skipped: list[str] = field(default_factory=list)  # "feature 3: …" and the plugin's own problems
     style: dict[str, Any] = field(default_factory=dict)  # the collection's own style, checked
-    text: str = ""  # the collection as JSON, made where it was checked (off the GUI thread)
+    # the collection for the page, made where it was checked (off the GUI thread): a JavaScript
+    # expression, JSON.parse of a string — V8 reads JSON quicker than the same object literal
+    js: str = "null"
 
     @property
     def count(self) -> int:
@@ -272,5 +274,6 @@ def shape(raw: Any) -> LayerData:
         raise LayerDataError("no feature could be drawn: " + "; ".join(skipped[:3]))
     kind = max(kinds, key=lambda k: kinds[k]) if kinds else "line"
     collection = {"type": "FeatureCollection", "features": out}
+    text = json.dumps(collection, ensure_ascii=False, separators=(",", ":"))
     return LayerData(collection, kind, problems + skipped, clean_style(style),
-                     json.dumps(collection, ensure_ascii=False, separators=(",", ":")))
+                     f"JSON.parse({json.dumps(text, ensure_ascii=False)})")

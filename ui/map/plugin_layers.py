@@ -256,7 +256,7 @@ class PluginLayers(QObject):
             return
         spec = to_js(self._spec(layer))
         # the data's JSON was made on the worker thread: here only compared (a memcmp) and sent
-        text = f"Object.assign({spec},{{data:{layer.data.text}}})"
+        text = f"Object.assign({spec},{{data:{layer.data.js}}})"
         if text == layer.sent and not again:
             return  # the same data again (a file that did not change): nothing to redraw
         layer.sent = text
