@@ -3306,12 +3306,12 @@
 <context>
     <name>PluginLayers</name>
     <message>
-        <location filename="../../ui/map/plugin_layers.py" line="+234"/>
+        <location filename="../../ui/map/plugin_layers.py" line="+235"/>
         <source>map layer “%1”: %2</source>
         <translation>地图图层“%1”：%2</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+17"/>
         <source>Plugin layers</source>
         <translation>插件图层</translation>
     </message>
@@ -3375,6 +3375,11 @@
     </message>
     <message>
         <location line="+4"/>
+        <source>Loaded, with a problem: %1</source>
+        <translation>已加载，运行出错：%1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Failed: %1</source>
         <translation>加载失败：%1</translation>
     </message>

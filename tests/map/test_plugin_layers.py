@@ -202,7 +202,7 @@ def test_a_layer_that_raises_or_returns_garbage_is_named_and_never_breaks_the_ma
 
     dialog = PluginManagerDialog(service)
     rows = {r[1]: r[4] for r in dialog.row_texts()}
-    assert "RuntimeError: the traffic server said 500" in rows["raising"]
+    assert rows["raising"] == "已加载，运行出错：地图图层“raising 图层”：RuntimeError: the traffic server said 500"
     assert "Topology" in rows["pushing"]
     dialog.cleanup()
     dialog.deleteLater()
