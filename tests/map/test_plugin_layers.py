@@ -184,6 +184,19 @@ def test_a_layer_that_raises_or_returns_garbage_is_named_and_never_breaks_the_ma
     assert "feature 2: [106.57, 999] is not a longitude and latitude" in error
     assert "feature 3: geometry type 'Blob'" in error
 
+    # on a base map drawn in GCJ-02 the layer is drawn shifted like the records (stored: WGS-84)
+    from app.geo.gcj02 import wgs84_to_gcj02
+
+    dock.bridge.call("setBases", [*dock.bases(), {"id": "gcj", "name": "GCJ-02 瓦片", "kind": "tiles",
+                                                  "url": "zhijiu://tiles/xyz/none/{z}/{x}/{y}", "datum": "gcj02"}], "gcj")
+    qtbot.waitUntil(lambda: js(dock, "Zhijiu.view().datum") == "gcj02", timeout=10_000)
+    point = layers(dock)["plugin:garbage/l"]
+    assert point["drawnBounds"][:2] == pytest.approx(list(wgs84_to_gcj02(106.57, 29.56)), abs=1e-9)
+    assert point["bounds"][:2] == pytest.approx([106.57, 29.56], abs=1e-9)
+    dock.set_base("vector")
+    qtbot.waitUntil(lambda: js(dock, "Zhijiu.view().datum") == "wgs84", timeout=10_000)
+    assert layers(dock)["plugin:garbage/l"]["drawnBounds"][:2] == pytest.approx([106.57, 29.56], abs=1e-9)
+
     # a pushed layer: garbage first (named, nothing drawn), then real data, then garbage again
     # (named, the last good drawing stays)
     qtbot.waitUntil(lambda: "updates" in host.context("pushing").settings, timeout=20_000)

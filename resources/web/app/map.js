@@ -955,6 +955,7 @@
       if (pl.group.getLayers().length) {
         var b = pl.group.getBounds(), sw = stored(b.getSouthWest()), ne = stored(b.getNorthEast());
         out[key].bounds = [sw[0], sw[1], ne[0], ne[1]];  // as stored, WGS-84
+        out[key].drawnBounds = [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()];  // in the base's datum
       }
     });
     return out;
