@@ -51,6 +51,9 @@ def road_closures(ctx: PluginContext, path: str | None = None) -> dict[str, Any]
     features: list[dict[str, Any]] = []
     problems: list[str] = []
     now = now_ms()
+    with _cache_lock:  # files taken away since: forget them
+        for gone in [k for k in _cache if k.parent == where and k not in files]:
+            del _cache[gone]
     for f in files:
         try:
             found = read_file(f)
