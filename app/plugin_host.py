@@ -22,6 +22,7 @@ import os
 import pkgutil
 import re
 import sys
+import threading
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -240,6 +241,8 @@ class PluginHost:
         self.plugins: dict[str, PluginInfo] = {}
         self._resolved: dict[tuple[str, str, str], Callable[..., Any]] = {}
         self._listeners: list[Callable[[], None]] = []
+        self._reported: dict[str, str] = {}  # plugin -> the problem it reported (report)
+        self._report_lock = threading.Lock()
 
     # ------------------------------------------------------------------ settings
 
@@ -347,6 +350,8 @@ class PluginHost:
                 return False
         info.error = None
         ctx = self._make_context(key) if self._make_context else None
+        if ctx is not None:
+            ctx.problem_listener = functools.partial(self.report, key)
         if info.manifest.register is not None:
             try:
                 fn = self._import(info.manifest.register, info.manifest.id, info.origin)
@@ -390,6 +395,27 @@ class PluginHost:
         info.loaded = False
         info.context = None
         log.info("plugin %s unloaded", key)
+        self._changed()
+
+    def report(self, key: str, problem: str | None) -> None:
+        """A loaded plugin's running part (a feed, a map layer) says what is wrong now, or that
+        it works again (``None``: clears only a problem it reported); shown as its error. May be
+        called from a plugin's thread: listeners must not assume the GUI thread."""
+        info = self.plugins.get(key)
+        if info is None:
+            return
+        with self._report_lock:
+            old = self._reported.pop(key, None)
+            if problem is None:
+                if info.error is None or info.error != old:
+                    return
+                info.error = None
+            else:
+                if info.error == problem:
+                    self._reported[key] = problem
+                    return
+                info.error = self._reported[key] = problem
+                log.warning("plugin %s: %s", key, problem)
         self._changed()
 
     def unload_all(self) -> None:

@@ -12,7 +12,8 @@ from dataclasses import asdict, dataclass
 
 BENCHMARKS = {"store": "benchmarks.bench_store", "sync": "benchmarks.bench_sync", "node": "benchmarks.bench_node",
               "map": "benchmarks.bench_map", "feeds": "benchmarks.bench_feeds", "board": "benchmarks.bench_board",
-              "tasks": "benchmarks.bench_tasks", "interop": "benchmarks.bench_interop"}
+              "tasks": "benchmarks.bench_tasks", "interop": "benchmarks.bench_interop",
+              "layers": "benchmarks.bench_layers"}
 
 
 @dataclass

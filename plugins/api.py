@@ -11,6 +11,7 @@ reaches into the application's internals and the application can move them freel
 from __future__ import annotations
 
 import logging
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -22,6 +23,7 @@ from app.domain import task as task_codes
 from app.domain import unit as unit_codes
 from app.domain import warning as warning_codes
 from app.services.common import create, delete, new_id, now_ms, point, update
+from app.services.gauges import FedReadings, record_readings
 from app.services.interop import ImportReport, Problem, Record, stable_id, write_records
 from app.store.store import Draft, Entity, Refused, Store
 from app.sync.blobs import BlobStore
@@ -31,10 +33,11 @@ CONTRIBUTION_KINDS = ("importers", "exporters", "feeds", "layers", "docks", "com
                       "media_actions")
 
 __all__ = [
-    "API_VERSION", "CONTRIBUTION_KINDS", "SPECS", "BlobStore", "Draft", "Entity", "ImportReport",
-    "InputError", "Parsed", "PluginContext", "Problem", "Record", "Refused", "Store", "create",
-    "delete", "feature_codes", "new_id", "now_ms", "point", "stable_id", "task_codes",
-    "unit_codes", "update", "warning_codes", "write_records",
+    "API_VERSION", "CONTRIBUTION_KINDS", "SPECS", "BlobStore", "Draft", "Entity", "FedReadings",
+    "ImportReport", "InputError", "LayerUpdates", "Parsed", "PluginContext", "Problem", "Record",
+    "Refused", "Store", "create", "delete", "feature_codes", "new_id", "now_ms", "point",
+    "record_readings", "stable_id", "task_codes", "unit_codes", "update", "warning_codes",
+    "write_records",
 ]
 
 
@@ -67,6 +70,8 @@ class PluginContext:
     log: logging.Logger = field(default_factory=lambda: logging.getLogger("plugins"))
     settings: dict[str, Any] = field(default_factory=dict)
     _cleanups: list[Callable[[], None]] = field(default_factory=list)
+    # the host's ear for report_problem (the plugin manager shows the problem)
+    problem_listener: Callable[[str | None], None] | None = None
 
     @property
     def blobs(self) -> BlobStore | None:
@@ -85,6 +90,21 @@ class PluginContext:
             self.put_blob(blob)
         return write_records(self.store, self.operator, parsed.records, report)
 
+    def record_readings(self, rows: list[Any], where: str = "row") -> FedReadings:
+        """Gauge readings (雨情, 水情) a feed brought, as ops of this post: rows naming their gauge
+        (id, name or station code), ``measured_at``, ``value``; bad rows named and skipped,
+        readings already held left alone (see ``app.services.gauges.record_readings``)."""
+        return record_readings(self.store, self.operator, rows, where=where)
+
+    def report_problem(self, problem: str | None) -> None:
+        """Say what is wrong now (a source down, a file unreadable), or ``None`` once it works
+        again; the plugin manager shows it beside the plugin. Safe from any thread."""
+        if self.problem_listener is not None:
+            try:
+                self.problem_listener(problem)
+            except Exception:  # the host's listeners failing must not end the plugin's thread
+                self.log.exception("reporting a problem failed")
+
     def on_unload(self, cleanup: Callable[[], None]) -> None:
         """Run ``cleanup`` when the plugin is unloaded (stop a socket, a thread, a timer)."""
         self._cleanups.append(cleanup)
@@ -99,3 +119,41 @@ class PluginContext:
                 self.log.exception("plugin cleanup failed")
                 errors.append(f"{type(exc).__name__}: {exc}")
         return errors
+
+
+class LayerUpdates:
+    """A map layer a plugin keeps up to date. A ``layers`` function may return one instead of a
+    FeatureCollection; the plugin then calls ``push(collection)`` — from any thread — whenever
+    its data changes, and the map draws the latest. ``close()`` when the plugin stops."""
+
+    def __init__(self, initial: Any = None) -> None:
+        self._lock = threading.Lock()
+        self._data = initial
+        self._listeners: list[Callable[[Any], None]] = []
+
+    def push(self, collection: Any) -> None:
+        with self._lock:
+            self._data = collection
+            listeners = list(self._listeners)
+        for listener in listeners:
+            listener(collection)
+
+    def current(self) -> Any:
+        with self._lock:
+            return self._data
+
+    def listen(self, listener: Callable[[Any], None]) -> Callable[[], None]:
+        """Hear every push; returns the function that stops listening."""
+        with self._lock:
+            self._listeners.append(listener)
+
+        def stop() -> None:
+            with self._lock:
+                if listener in self._listeners:
+                    self._listeners.remove(listener)
+
+        return stop
+
+    def close(self) -> None:
+        with self._lock:
+            self._listeners.clear()

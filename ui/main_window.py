@@ -459,6 +459,7 @@ class MainWindow(QMainWindow):
         bar.addMenu(self.view_menu)
 
         self.plugin_menu = PluginMenu(self.session, self)  # plugins: manager, import, export
+        self.map_dock.show_plugin_layers(self.plugin_menu.service)  # plugins' map layers
         self.feeds_dock.find_stitcher = self._panorama_stitcher
         bar.addMenu(self.plugin_menu)
 

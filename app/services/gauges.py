@@ -6,6 +6,12 @@ A gauge is a feature with symbol ``gauge``; its thresholds are in its ``props``
 from CSV or fed by a plugin. A gauge's alert is the highest threshold its latest reading is at or
 above: ``"warning"`` (超警戒) or ``"guarantee"`` (超保证); ``None`` below both.
 
+Fed readings (``record_readings``, what a feed plugin calls through ``plugins.api``): rows that
+name their gauge by id, name or station code (``props.station_code``, 测站编码), checked one by
+one — a bad row is named and skipped, the good ones are written in one go. A reading's id comes
+from its gauge, quantity, time and value, so a reading fed twice (a source that repeats its last
+hour, two posts polling the same station) is one reading.
+
 CSV import: a header line ``gauge,measured_at,value[,quantity][,note]`` where ``gauge`` is the
 gauge's name or id and ``measured_at`` is ISO 8601 (a time without a zone is Beijing time) or
 epoch milliseconds. The whole file is checked first; any bad line refuses the import with the
@@ -18,7 +24,7 @@ import csv
 import io
 import math
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any
@@ -26,6 +32,7 @@ from typing import Any
 from app.domain import SPECS
 from app.domain.gauge import QUANTITIES, THRESHOLDS
 from app.services.common import create, new_id, now_ms
+from app.services.interop import stable_id
 from app.store.store import Draft, Entity, Refused, Store
 
 CST = timezone(timedelta(hours=8))
@@ -244,3 +251,118 @@ def crossings(values: Iterable[float], warning: float | None) -> int:
         n += now_above and not above
         above = now_above
     return n
+
+
+# ----------------------------------------------------------------------------- fed by a plugin
+
+
+@dataclass
+class FedReadings:
+    """What ``record_readings`` did: readings written, readings already held, rows skipped."""
+
+    added: int = 0
+    already: int = 0
+    problems: list[tuple[str, str]] = field(default_factory=list)  # (where, why)
+    alerts: list[tuple[str, str]] = field(default_factory=list)  # (gauge eid, "warning" | "guarantee")
+
+
+def gauge_index(store: Any) -> dict[str, Entity]:
+    """Every way a source may name a gauge: its id, its name, its station code (测站编码)."""
+    index: dict[str, Entity] = {}
+    for g in gauges(store):
+        if g.deleted:
+            continue
+        index.setdefault(str(g.get("name")), g)
+        code = (g.get("props") or {}).get("station_code")
+        if isinstance(code, str | int) and str(code).strip():
+            index[str(code).strip()] = g
+        index[g.eid] = g
+    return index
+
+
+def reading_id(gauge_id: str, quantity: str, measured_at: int, value: float) -> str:
+    """The same reading fed twice, by this post or another, gets the same id."""
+    return stable_id("gauge-reading", f"{gauge_id}|{quantity}|{measured_at}|{value!r}")
+
+
+def _fed_fields(index: dict[str, Entity], row: Any) -> dict[str, Any] | str:
+    """The fields of one fed row, or why it cannot be a reading."""
+    if not isinstance(row, dict):
+        return "not a record"
+    key = str(row.get("gauge", "")).strip()
+    gauge = index.get(key)
+    if gauge is None:
+        return f"no gauge named {key!r}" if key else "no gauge named"
+    when = row.get("measured_at")
+    try:
+        if isinstance(when, bool) or when is None:
+            raise ValueError
+        measured = int(when) if isinstance(when, int | float) else parse_time(str(when))
+    except (ValueError, OverflowError):
+        return f"measured_at {when!r} is not a time"
+    value = row.get("value")
+    try:
+        if isinstance(value, bool) or value is None:
+            raise ValueError
+        number = float(value)
+        if not math.isfinite(number):
+            raise ValueError
+    except (TypeError, ValueError):
+        return f"value {value!r} is not a number"
+    quantity = row.get("quantity") or quantity_of(gauge)
+    if quantity not in QUANTITIES:
+        return f"quantity must be one of {', '.join(QUANTITIES)}"
+    fields: dict[str, Any] = {"gauge_id": gauge.eid, "quantity": quantity, "value": number,
+                              "measured_at": measured, "source": "plugin"}
+    if row.get("note"):
+        fields["note"] = str(row["note"])[:1000]
+    return SPECS["reading"].check_fields(fields, creating=True) or fields
+
+
+def record_readings(store: Store, operator: str, rows: Iterable[Any], *,
+                    where: str = "row") -> FedReadings:
+    """Write the readings a feed brought (each row: ``gauge`` — id, name or station code —,
+    ``measured_at`` — epoch ms or ISO 8601, Beijing time without a zone —, ``value``, optional
+    ``quantity`` and ``note``): bad rows are skipped and named, readings already held are left
+    alone, the new ones are written in one go. ``alerts`` names the gauges whose latest reading
+    crossed a threshold with this batch."""
+    out = FedReadings()
+    index = gauge_index(store)
+    drafts: dict[str, Draft] = {}
+    for n, row in enumerate(rows, start=1):
+        fields = _fed_fields(index, row)
+        if isinstance(fields, str):
+            out.problems.append((f"{where} {n}", fields))
+            continue
+        eid = reading_id(fields["gauge_id"], fields["quantity"], fields["measured_at"], fields["value"])
+        if eid in drafts or store.get("reading", eid) is not None:
+            out.already += 1
+            continue
+        drafts[eid] = Draft("reading", eid, "add", fields)
+    if not drafts:
+        return out
+    touched = {d.fields["gauge_id"]: index[d.fields["gauge_id"]] for d in drafts.values()}
+    before = _alerts(store, touched)
+    store.write(list(drafts.values()), operator=operator)
+    out.added = len(drafts)
+    for gid, now in sorted(_alerts(store, touched).items()):
+        if now is not None and now != before[gid]:
+            out.alerts.append((gid, now))
+    return out
+
+
+def _alerts(store: Any, gauges_by_id: dict[str, Entity]) -> dict[str, str | None]:
+    """The alert of each of these gauges, from one pass over the readings (``status`` per
+    gauge would read them all once per gauge)."""
+    latest: dict[str, Entity] = {}
+    for r in store.entities("reading"):
+        gid = r.get("gauge_id")
+        if gid in gauges_by_id:
+            best = latest.get(gid)
+            if best is None or (r.get("measured_at"), r.created_hlc) > (best.get("measured_at"), best.created_hlc):
+                latest[gid] = r
+    out: dict[str, str | None] = {}
+    for gid, gauge in gauges_by_id.items():
+        last = latest.get(gid)
+        out[gid] = alert_for(float(last.get("value")) if last is not None else None, *thresholds(gauge))
+    return out

@@ -2516,7 +2516,7 @@
         <translation>操作数：%1</translation>
     </message>
     <message>
-        <location line="+119"/>
+        <location line="+120"/>
         <source>%1 — locked</source>
         <translation>%1 — 已锁定</translation>
     </message>
@@ -2595,12 +2595,12 @@
 <context>
     <name>MapDock</name>
     <message>
-        <location filename="../../ui/docks/map.py" line="+250"/>
+        <location filename="../../ui/docks/map.py" line="+251"/>
         <source>The map cannot be shown: its web assets are not installed (%1). Run “make setup” (it runs npm ci and copies them).</source>
         <translation>无法显示地图：地图网页资源未安装（%1）。请运行“make setup”（会执行 npm ci 并复制资源）。</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+32"/>
         <source>Map</source>
         <translation>一张图</translation>
     </message>
@@ -3304,6 +3304,19 @@
     </message>
 </context>
 <context>
+    <name>PluginLayers</name>
+    <message>
+        <location filename="../../ui/map/plugin_layers.py" line="+235"/>
+        <source>map layer “%1”: %2</source>
+        <translation>地图图层“%1”：%2</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Plugin layers</source>
+        <translation>插件图层</translation>
+    </message>
+</context>
+<context>
     <name>PluginManagerDialog</name>
     <message>
         <location filename="../../ui/plugins/manager.py" line="+85"/>
@@ -3362,6 +3375,11 @@
     </message>
     <message>
         <location line="+4"/>
+        <source>Loaded, with a problem: %1</source>
+        <translation>已加载，运行出错：%1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Failed: %1</source>
         <translation>加载失败：%1</translation>
     </message>

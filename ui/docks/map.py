@@ -104,6 +104,7 @@ class MapDock(ViewDock):
         self._sources: dict[str, tuple[Any, Any]] = {}  # id -> (TileSource, CachedSource)
         self._search_ids: dict[str, str] = {}
         self._tile_cache: Any = None
+        self.plugin_layers: Any = None  # ui.map.plugin_layers.PluginLayers, once plugins are known
 
         body = QWidget(self)
         layout = QVBoxLayout(body)
@@ -253,7 +254,15 @@ class MapDock(ViewDock):
             return
         self.view.load(QUrl(page.PAGE_URL))
 
+    def show_plugin_layers(self, plugin_service: Any) -> None:
+        """Draw the map layers the loaded plugins contribute, as overlays of their own."""
+        from ui.map.plugin_layers import PluginLayers
+
+        self.plugin_layers = PluginLayers(self, plugin_service)
+
     def cleanup(self) -> None:
+        if self.plugin_layers is not None:
+            self.plugin_layers.cleanup()
         self.bridge.cleanup()
         for dialog in (self.download_dialog,):
             if dialog is not None:

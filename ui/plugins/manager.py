@@ -97,6 +97,8 @@ class PluginManagerDialog(QDialog):
                 "entry point": self.tr("installed package")}.get(info.source, info.source)
 
     def _state(self, info: PluginInfo) -> str:
+        if info.error and info.loaded:  # running, but a feed or a map layer of it is failing
+            return labels.arg(self.tr("Loaded, with a problem: %1"), info.error)
         if info.error:
             return labels.arg(self.tr("Failed: %1"), info.error)
         if info.loaded:

@@ -29,6 +29,7 @@
   var editing = null;        // {id, layer, group}
   var printLayer = null, printControls = [];
   var labelZoom = 15;
+  var plugin = {layers: {}, order: [], words: {}};  // map layers from plugins (see below)
 
   // a reload would show here: the count survives reloads of the same view (sessionStorage)
   try {
@@ -794,6 +795,7 @@
     datum = d;
     var all = Object.keys(items).map(function (id) { return items[id].it; });
     Z.apply({upsert: all});  // everything drawn again, in the new datum
+    plugin.order.forEach(function (key) { fillPluginLayer(plugin.layers[key]); });
   }
 
   Z.setBase = function (id) {
@@ -826,6 +828,11 @@
       groups[l.key].zjKey = l.key;
       overlays['<span class="zj-swatch" style="background:' + color + '"></span>' + esc(l.name)] = groups[l.key];
     });
+    plugin.order.forEach(function (key) {
+      var pl = plugin.layers[key];
+      overlays['<span class="zj-swatch zj-swatch-plugin" style="background:' + esc(pl.spec.color) + '"></span>' +
+        esc(pl.spec.title)] = pl.group;
+    });
     layerControl = L.control.layers(baseMap, overlays, {collapsed: true, position: 'topright'}).addTo(map);
   }
 
@@ -838,6 +845,125 @@
     document.body.classList.toggle('zj-night', !!on);
     redrawSymbols();  // the names on the canvas change colour
     return !!on;
+  };
+
+  // ------------------------------------------------------------------ plugin layers
+  // A plugin's map layer (ui/map/plugin_layers.py): GeoJSON Python has already checked, with a
+  // title, a swatch colour and a style; an overlay of its own in the layer control (its key is
+  // what Python remembers as hidden) and a row in the legend. Drawn on the shared canvas,
+  // behind the records, never clickable as a record: hovering shows its words.
+
+  function pluginStyle(spec, f) {
+    return L.extend({color: spec.color, weight: 4, opacity: 0.9, fillColor: spec.color, fillOpacity: 0.2},
+      spec.style || {}, (f && f.properties && f.properties.style) || {});
+  }
+
+  function fillPluginLayer(pl) {
+    pl.group.clearLayers();
+    var spec = pl.spec;
+    L.geoJSON(spec.data, {
+      coordsToLatLng: function (c) { return shown(c[0], c[1]); },
+      style: function (f) { return L.extend({renderer: shared}, pluginStyle(spec, f)); },
+      pointToLayer: function (f, ll) {
+        var st = pluginStyle(spec, f);
+        return L.circleMarker(ll, L.extend({renderer: shared, radius: st.radius || 7}, st,
+          {fillOpacity: Math.max(st.fillOpacity, 0.8)}));
+      },
+      onEachFeature: function (f, layer) {
+        var p = f.properties || {};
+        layer.zjPlugin = spec.key;
+        if (p.label || (p.tip && p.tip.length)) {
+          layer.bindTooltip(tipHtml({label: p.label || spec.title, tip: p.tip || []}),
+            {direction: 'top', sticky: !(layer instanceof L.CircleMarker), className: 'zj-tip'});
+        }
+        pl.group.addLayer(layer);
+      }
+    });
+    if (map.hasLayer(pl.group)) { pluginToBack(pl); }
+  }
+
+  function pluginToBack(pl) {  // under the records' areas and lines: they stay clickable
+    pl.group.eachLayer(function (l) { if (l.bringToBack && !(l instanceof L.CircleMarker)) { l.bringToBack(); } });
+  }
+
+  function pluginLegendHtml(onlyUsed) {
+    var keys = plugin.order.filter(function (key) {
+      var pl = plugin.layers[key];
+      return !onlyUsed || (map.hasLayer(pl.group) && pl.group.getLayers().length > 0);
+    });
+    if (!keys.length) { return ''; }
+    var h = '<div class="zj-legend-section zj-legend-plugins"><div class="zj-legend-head">' +
+      esc(plugin.words.section || '') + '</div>';
+    keys.forEach(function (key) {
+      var spec = plugin.layers[key].spec, st = pluginStyle(spec, null), sw;
+      if (spec.kind === 'area') {
+        sw = '<svg width="30" height="18"><rect x="2" y="2" width="26" height="14" rx="2" fill="' + esc(st.fillColor) +
+          '" fill-opacity="' + Math.max(st.fillOpacity, 0.25) + '" stroke="' + esc(st.color) + '" stroke-width="2"' +
+          (st.dashArray ? ' stroke-dasharray="' + esc(st.dashArray) + '"' : '') + '/></svg>';
+      } else if (spec.kind === 'point') {
+        sw = '<svg width="30" height="18"><circle cx="15" cy="9" r="6" fill="' + esc(st.fillColor) + '" stroke="' +
+          esc(st.color) + '" stroke-width="2"/></svg>';
+      } else {
+        sw = '<svg width="30" height="14"><line x1="2" y1="7" x2="28" y2="7" stroke="' + esc(st.color) +
+          '" stroke-width="' + Math.min(st.weight || 4, 6) + '" stroke-linecap="round"' +
+          (st.dashArray ? ' stroke-dasharray="' + esc(st.dashArray) + '"' : '') + '/></svg>';
+      }
+      h += '<div class="zj-legend-row" data-plugin-layer="' + esc(key) + '"><span class="zj-legend-sw">' + sw +
+        '</span><span>' + esc(spec.title) + '</span></div>';
+    });
+    return h + '</div>';
+  }
+
+  function pluginChanged() {
+    if (layerControl) { rebuildLayerControl(); }
+    if (legendControl) { Z.showLegend(true, legendControl.options.print); }
+  }
+
+  // spec: {key, title, color, kind: line|area|point, style, data: FeatureCollection, visible}
+  Z.setPluginLayer = function (spec, words) {
+    plugin.words = words || plugin.words;
+    var pl = plugin.layers[spec.key];
+    var titleChanged = !pl || pl.spec.title !== spec.title || pl.spec.color !== spec.color || pl.spec.kind !== spec.kind;
+    if (!pl) {
+      pl = plugin.layers[spec.key] = {spec: spec, group: L.featureGroup()};
+      pl.group.zjKey = spec.key;
+      plugin.order.push(spec.key);
+      if (spec.visible !== false) { pl.group.addTo(map); }
+    }
+    pl.spec = spec;
+    fillPluginLayer(pl);
+    if (titleChanged) { pluginChanged(); }
+    return pl.group.getLayers().length;
+  };
+
+  Z.removePluginLayer = function (key) {
+    var pl = plugin.layers[key];
+    if (!pl) { return false; }
+    map.removeLayer(pl.group);
+    delete plugin.layers[key];
+    plugin.order.splice(plugin.order.indexOf(key), 1);
+    pluginChanged();
+    return true;
+  };
+
+  Z.pluginLayers = function () {  // facts for Python and tests
+    var out = {};
+    plugin.order.forEach(function (key) {
+      var pl = plugin.layers[key];
+      out[key] = {title: pl.spec.title, count: pl.group.getLayers().length, onMap: map.hasLayer(pl.group),
+        drawn: pl.group.getLayers().filter(function (l) { return !!l._map; }).length};
+      if (pl.group.getLayers().length) {
+        var b = pl.group.getBounds(), sw = stored(b.getSouthWest()), ne = stored(b.getNorthEast());
+        out[key].bounds = [sw[0], sw[1], ne[0], ne[1]];  // as stored, WGS-84
+        out[key].drawnBounds = [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()];  // in the base's datum
+      }
+    });
+    return out;
+  };
+
+  Z.pluginTip = function (key, index) {  // the words hovering a plugin feature shows (tests)
+    var pl = plugin.layers[key], l = pl ? pl.group.getLayers()[index] : null;
+    return l && l.getTooltip() ? l.getTooltip().getContent() : null;
   };
 
   // ------------------------------------------------------------------ legend
@@ -893,6 +1019,7 @@
       });
       h += '</div>';
     });
+    h += pluginLegendHtml(onlyUsed);
     return h + '</div>';
   }
 
@@ -1311,6 +1438,7 @@
     });
     map.on('overlayadd overlayremove', function (e) {
       if (py && e.layer.zjKey) { py.layerChanged(e.layer.zjKey, e.type === 'overlayadd'); }
+      if (e.type === 'overlayadd' && plugin.layers[e.layer.zjKey]) { pluginToBack(plugin.layers[e.layer.zjKey]); }
     });
     map.on('zoomend', onZoom);
     var pendingMove = null;
