@@ -253,7 +253,7 @@ class ReplayTallies:
     def figures(self, moment: Moment, index: ReplayIndex) -> Figures:
         """The figures at a moment that ``index`` rebuilt."""
         tally = self._tally(moment.base, index.checkpoints(), index.entities)
-        for key in moment.fresh:
+        for key in moment.changed:
             if key[0] in BOARD_TYPES:
                 e = moment.get(*key)
                 if e is not None:
