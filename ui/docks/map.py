@@ -21,7 +21,7 @@ import re
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QStringListModel, Qt, QTimer, QUrl, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QStringListModel, Qt, QTimer, QUrl, Signal, Slot
 from PySide6.QtGui import QAction, QActionGroup, QColor, QImage, QPainter
 from PySide6.QtWebEngineCore import QWebEnginePage, QWebEngineProfile
 from PySide6.QtWebEngineWidgets import QWebEngineView
@@ -585,6 +585,8 @@ class MapDock(ViewDock):
     # ------------------------------------------------------------------ tools
 
     def start_drawing(self, kind: str) -> None:
+        if self.picking is None and self._refuse_in_replay():
+            return
         self.bridge.call("draw", kind)
 
     def measure(self, kind: str) -> None:
@@ -606,10 +608,26 @@ class MapDock(ViewDock):
         """Replay (复盘): draw the records as they were at ``moment`` (an
         ``app.store.moment.Moment``); ``None`` returns to the live store."""
         live = moment is None
+        if not live and not self.bridge.frozen:  # replay starts: what was being plotted stops
+            if self.editing is not None:
+                self.finish_edit(False)
+            if self.plot_dialog is not None:
+                self.plot_dialog.reject()
         self.items.store = self.session.store if live else moment
         self.items.clock = features.now_ms if live else (lambda: int(moment.at_ms))
         self.bridge.frozen = not live
         self.bridge.refresh_all()
+
+    @property
+    def replaying(self) -> bool:
+        return self.bridge.frozen
+
+    def _refuse_in_replay(self) -> bool:
+        """Plotting writes: during replay (复盘) the map only shows the past (measuring stays)."""
+        if not self.replaying:
+            return False
+        self.info_label.setText(QCoreApplication.translate("ReadOnlyGuard", "Replaying: read-only"))
+        return True
 
     def fit_bounds(self, bounds: tuple[float, float, float, float] | None, max_zoom: int = 16) -> bool:
         if bounds is None:
@@ -707,6 +725,9 @@ class MapDock(ViewDock):
             else:
                 self.areaPicked.emit(geometry)
             return
+        if self._refuse_in_replay():
+            self.bridge.call("clearPending")
+            return
         if self.plot_dialog is not None:
             self.plot_dialog.reject()
         incidents = [e for e in self.session.store.entities("incident") if e.get("status") == "open"]
@@ -736,7 +757,7 @@ class MapDock(ViewDock):
 
     def edit_selected(self) -> bool:
         """Reshape (or move) the selected plotted feature on the map; Save or Cancel ends it."""
-        if self.selected is None or self.selected[0] not in EDITABLE:
+        if self.selected is None or self.selected[0] not in EDITABLE or self._refuse_in_replay():
             return False
         self.editing = features.map_id(*self.selected)
         self.bridge.call("editStart", self.editing)
@@ -756,7 +777,7 @@ class MapDock(ViewDock):
         self.editing = None
         self._update_actions()
         etype, eid = features.split_id(mid)
-        if etype not in EDITABLE:
+        if etype not in EDITABLE or self._refuse_in_replay():
             return
         try:
             common.update(self.session.store, self.session.operator, etype, eid, {"geom": geometry})
@@ -766,7 +787,7 @@ class MapDock(ViewDock):
 
     def delete_selected(self, *, confirm: bool = True) -> bool:
         """Delete the selected plotted feature (after a question, unless ``confirm`` is False)."""
-        if self.selected is None or self.selected[0] not in EDITABLE:
+        if self.selected is None or self.selected[0] not in EDITABLE or self._refuse_in_replay():
             return False
         etype, eid = self.selected
         if not confirm:
