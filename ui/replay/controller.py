@@ -59,6 +59,8 @@ class ReplayController(QObject):
         self._timer.setInterval(TICK_MS)
         self._timer.timeout.connect(self._tick)
         session.bridge.changed.connect(self._on_store_changed)
+        # first of all: the views that redraw on a new moment read its names from the book
+        self.momentChanged.connect(session.names.show_moment)
 
     def cleanup(self) -> None:
         self._timer.stop()
