@@ -54,6 +54,7 @@ from ui.plugins.menu import PluginMenu
 from ui.replay.read_only import ReadOnlyGuard
 from ui.session import Session
 from ui.settings import UiSettings
+from ui.task_detail import awaited_blobs
 
 DEFAULT_SIZE = (1600, 1000)
 IDLE_CHOICES = (5, 10, 30, 0)  # minutes; 0: never
@@ -97,6 +98,8 @@ class MainWindow(QMainWindow):
         ]
         self.board_dock.follow(self.tasks_dock, self.map_dock)  # replay (复盘) shows one moment
         self.reports_dock.map_view = self.map_dock  # its snapshot goes in the situation report
+        # a feedback photo's blob lands after its op, outside the store: redraw the task detail
+        awaited_blobs(session).landed.connect(self.tasks_dock._show_detail)
         self._build_status_bar()  # before the docks: added later, it leaves stale dock tab bars
         self._build_banner()
         self.alerts = WindowAlerts(self, session, self.tasks_dock)  # escalation: red bar + sound
@@ -581,6 +584,9 @@ class MainWindow(QMainWindow):
         self.lock.cleanup()
         self.alerts.cleanup()
         self.plugin_menu.cleanup()
+        awaited = awaited_blobs(self.session)
+        awaited.stop()
+        awaited.landed.disconnect(self.tasks_dock._show_detail)
         for dock in self.docks:
             dock.cleanup()
 

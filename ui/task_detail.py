@@ -3,7 +3,10 @@ log (who did what, when — refused attempts too) and the feedback thread with p
 
 The history comes from ``services.tasks.task_history`` (the op log), the thread from
 ``feedback_of``; photos show from the post's blob store when they have arrived, and say so when
-they have not yet.
+they have not yet. A photo's blob often lands after its op: blobs arrive outside the store (no
+change event), so ``AwaitedBlobs`` watches the blob store for the photos the detail last showed
+as missing, like the gallery's ``refresh_states``, and says when one lands (the window redraws
+the detail then).
 """
 
 from __future__ import annotations
@@ -12,7 +15,7 @@ import html
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QUrl
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, QUrl, Signal, Slot
 
 from app.ops import hlc_ms
 from app.services import tasks as task_service
@@ -32,26 +35,79 @@ HISTORY_ACTION = labels.CodeTable("TaskHistory", {
     "feedback": QT_TRANSLATE_NOOP("TaskHistory", "reported back"),
 })
 PHOTO_WIDTH = 160
+AWAIT_POLL_MS = 1000  # how often the blob store is looked at while a photo shown is missing
+
+
+class AwaitedBlobs(QObject):
+    """The photos the detail shows as not received yet (their blob, or their media record not
+    here yet); ``landed`` when one of them arrives. Polled, as blobs bring no change event."""
+
+    landed = Signal()
+
+    def __init__(self, session: Session, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.blobs = BlobStore(session.folder.blobs)
+        self.waiting: set[str] = set()  # blob hashes
+        self.media: set[str] = set()  # media ids whose record has not come
+        self._timer = QTimer(self)
+        self._timer.setInterval(AWAIT_POLL_MS)
+        self._timer.timeout.connect(self.poll)
+
+    def wait_for(self, shas: set[str], media: set[str] | frozenset[str] = frozenset()) -> None:
+        """What the detail drawn last is missing (replaces the sets before: one detail)."""
+        self.waiting, self.media = set(shas), set(media)
+        if self.waiting or self.media:
+            self._timer.start()
+        else:
+            self._timer.stop()
+
+    def stop(self) -> None:
+        self.wait_for(set())
+
+    @Slot()
+    def poll(self) -> bool:
+        blobs = {sha for sha in self.waiting if self.blobs.has(sha)}
+        records = {mid for mid in self.media if self.session.store.get("media", mid) is not None}
+        if not blobs and not records:
+            return False
+        self.wait_for(self.waiting - blobs, self.media - records)
+        self.landed.emit()  # the redraw names what it still misses
+        return True
+
+
+def awaited_blobs(session: Session) -> AwaitedBlobs:
+    """The session's one watcher (made on first use, owned by the session)."""
+    found = session.findChild(AwaitedBlobs)
+    if found is None:
+        found = AwaitedBlobs(session, session)
+    return found
 
 
 def _esc(value: Any) -> str:
     return html.escape("" if value is None else str(value))
 
 
-def media_paths(session: Session, media_ids: list[str]) -> list[tuple[str, Path | None]]:
-    """(media id, local file or None while the blob has not arrived) for each photo."""
+def media_paths(
+    session: Session, media_ids: list[str], missing: tuple[set[str], set[str]] | None = None
+) -> list[tuple[str, Path | None]]:
+    """(media id, local file or None while the blob has not arrived) for each photo; what is
+    not here yet goes in ``missing``: (blob hashes, media ids without their record)."""
     blobs = BlobStore(session.folder.blobs)
     out: list[tuple[str, Path | None]] = []
     for mid in media_ids:
         media = session.store.get("media", mid)
         sha = str(media.get("sha256")) if media is not None else ""
-        out.append((mid, blobs.path(sha) if sha and blobs.has(sha) else None))
+        here = bool(sha) and blobs.has(sha)
+        if missing is not None and not here:
+            (missing[0].add(sha) if sha else missing[1].add(mid))
+        out.append((mid, blobs.path(sha) if here else None))
     return out
 
 
-def _photos(session: Session, media_ids: list[str]) -> str:
+def _photos(session: Session, media_ids: list[str], missing: tuple[set[str], set[str]]) -> str:
     parts = []
-    for _mid, path in media_paths(session, media_ids):
+    for _mid, path in media_paths(session, media_ids, missing):
         if path is None:
             waiting = QCoreApplication.translate("TaskDetail", "(photo not received yet)")
             parts.append(f"<i style='color:gray'>{_esc(waiting)}</i>")
@@ -78,6 +134,7 @@ def task_detail_html(session: Session, task: Entity, *, moment: Any = None) -> s
     """The task's facts, history and feedback thread; ``moment`` (replay): as they were then."""
     d, names = task.data, session.names
     read = session.store if moment is None else moment
+    missing: tuple[set[str], set[str]] = (set(), set())  # photos not here yet: watched
     rows = [
         (QCoreApplication.translate("TaskDetail", "Status"), labels.TASK_STATUS(d.get("status"))),
         (QCoreApplication.translate("TaskDetail", "Priority"), labels.PRIORITY(d.get("priority"))),
@@ -103,7 +160,7 @@ def task_detail_html(session: Session, task: Entity, *, moment: Any = None) -> s
         parts.append(f"<p>{_esc(d['description'])}</p>")
     if d.get("attachments"):
         title = QCoreApplication.translate("TaskDetail", "Attachments:")
-        parts.append(f"<p>{_esc(title)} {_photos(session, list(d['attachments']))}</p>")
+        parts.append(f"<p>{_esc(title)} {_photos(session, list(d['attachments']), missing)}</p>")
 
     history = task_service.task_history(session.store, task.eid)
     if moment is not None:
@@ -136,7 +193,7 @@ def task_detail_html(session: Session, task: Entity, *, moment: Any = None) -> s
             body.append(_esc(labels.arg(QCoreApplication.translate("TaskDetail", "progress %1%"), fb.get("progress"))))
         if fb.get("text"):
             body.append(_esc(fb.get("text")))
-        photos = _photos(session, list(fb.get("media") or []))
+        photos = _photos(session, list(fb.get("media") or []), missing)
         thread.append(f"<p style='margin:2px 0'>{head}<br>{' · '.join(body)}"
                       + (f"<br>{photos}" if photos else "") + "</p>")
     title = QCoreApplication.translate("TaskDetail", "Feedback")
@@ -144,4 +201,5 @@ def task_detail_html(session: Session, task: Entity, *, moment: Any = None) -> s
     parts.append(f"<h4 style='margin-bottom:2px'>{_esc(title)}</h4>")
     parts.append("".join(thread) if thread else
                  f"<p style='color:gray'>{_esc(none_yet)}</p>")
+    awaited_blobs(session).wait_for(*missing)  # redrawn when one lands
     return "".join(parts)

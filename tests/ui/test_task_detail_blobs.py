@@ -1,0 +1,36 @@
+"""The task detail redraws when a feedback photo's blob lands after its op (blobs come outside
+the store, with no change event), and when the photo's media record comes after the feedback."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtGui import QColor, QImage
+from ui_scenario import OPERATOR, Post
+
+from app.media.ingest import ingest_file
+from app.services import tasks as task_service
+from app.sync.blobs import BlobStore
+from ui.task_detail import awaited_blobs
+
+
+def test_the_detail_shows_the_photo_once_its_blob_lands(make_main_window, post: Post, qtbot,
+                                                       tmp_path: Path) -> None:
+    photo = tmp_path / "scene.png"
+    image = QImage(64, 48, QImage.Format.Format_RGB32)
+    image.fill(QColor("#3366cc"))
+    assert image.save(str(photo))
+    elsewhere = BlobStore(tmp_path / "another-post-blobs")  # the op came, the blob did not yet
+    item = ingest_file(post.store, elsewhere, OPERATOR, photo, kind="photo")
+    task = post.tasks["evacuate"]
+    window = make_main_window(post)
+    tasks = window.tasks_dock
+    assert tasks.select_task(task)
+    task_service.add_feedback(post.store, OPERATOR, task, text="现场照片", media=[item.media_id])
+    qtbot.waitUntil(lambda: "现场照片" in tasks.detail.toPlainText())
+    assert "<img" not in tasks.detail.toHtml()
+
+    BlobStore(post.folder.blobs).put(photo.read_bytes())  # the blob lands (as sync writes it)
+    qtbot.waitUntil(lambda: "<img" in tasks.detail.toHtml(), timeout=10_000)
+    assert photo.name not in tasks.detail.toHtml()  # shown from this post's blob store
+    assert not awaited_blobs(window.session).waiting  # nothing awaited any more
