@@ -54,6 +54,7 @@ log = logging.getLogger(__name__)
 EVERY = 2500  # ops between two checkpoints (full copies of the state map)
 STEP = 250  # ops between two steps (deltas) inside a segment: a jump replays at most about this many
 PATCH_MOST = 2000  # more late ops than this at once: drop and rebuild instead of patching
+NEWEST = 2**63 - 1  # an order key after every op
 RECEIVED_MARGIN_MS = 60_000  # received-time checkpoints this close to now may still grow
 
 States = dict[tuple[str, str], EntityState]
@@ -348,6 +349,10 @@ class ReplayIndex:
                 if progress is not None:
                     progress(n + 1, len(bounds))
             else:
+                with self._lock:  # the steps after the newest checkpoint, so no jump makes them
+                    if self._checkpoints and self._checkpoints[-1] is mine and not self._steps.get(after):
+                        tail = self._raws(after, NEWEST)
+                        self._merge(states, set(), tail, NEWEST, count, after)
                 return True
 
     def _merge(

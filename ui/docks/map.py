@@ -833,10 +833,13 @@ class MapDock(ViewDock):
         if path:
             self.export_image(path)
 
-    def export_title(self) -> tuple[str, str]:
+    def export_title(self, when: str | None = None) -> tuple[str, str]:
+        """The export's title and subtitle; ``when``: the time as the caller writes it (the
+        situation report: Beijing time, labelled), else this computer's local time."""
         title = labels.arg(self.tr("%1 — situation map"), self.session.config.name)
         base = next((b["name"] for b in self.bases() if b["id"] == self.base_id), "")
-        subtitle = " · ".join(x for x in (labels.local_time(self._now_ms()), base) if x)
+        stamp = when if when is not None else labels.local_time(self._now_ms())
+        subtitle = " · ".join(x for x in (stamp, base) if x)
         return title, subtitle
 
     @staticmethod
@@ -845,12 +848,12 @@ class MapDock(ViewDock):
 
         return now_ms()
 
-    def export_image(self, path: str | Path) -> None:
+    def export_image(self, path: str | Path, *, when: str | None = None) -> None:
         """Write the view as PNG or PDF (by suffix) with title, north arrow, grid, scale bar and
-        legend; ``exported(path)`` says when the file is there."""
+        legend; ``exported(path)`` says when the file is there. ``when``: the subtitle's time."""
         path = Path(path)
         fmt = "pdf" if path.suffix.lower() == ".pdf" else "png"
-        title, subtitle = self.export_title()
+        title, subtitle = self.export_title(when)
         self._export = (path, fmt, 0)
         self.bridge.call("print", {"title": title, "subtitle": subtitle, "north": self.tr("N")})
 
