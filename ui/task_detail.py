@@ -19,6 +19,7 @@ from PySide6.QtCore import QCoreApplication, QObject, QTimer, QUrl, Signal, Slot
 
 from app.ops import hlc_ms
 from app.services import tasks as task_service
+from app.services.plans import duplicate_plan_tasks
 from app.store.store import Entity
 from app.sync.blobs import BlobStore
 from ui import labels
@@ -130,6 +131,19 @@ def _detail_words(detail: dict[str, Any], session: Session) -> str:
     return " · ".join(words)
 
 
+def _first_of_plan_line(read: Any, task: Entity) -> Entity | None:
+    """The task that counts for this task's plan line, when this one is a duplicate of it (the
+    rule of ``plans.duplicate_plan_tasks``: the same on every post)."""
+    key = task.get("plan_key")
+    if not key or task.deleted:
+        return None
+    same = [t for t in read.entities("task", incident_id=task.incident_id) if t.get("plan_key") == key]
+    if task.eid not in duplicate_plan_tasks(same):
+        return None
+    return min((t for t in same if not t.deleted),
+               key=lambda t: (t.created_hlc, t.created_origin, t.eid))
+
+
 def task_detail_html(session: Session, task: Entity, *, moment: Any = None) -> str:
     """The task's facts, history and feedback thread; ``moment`` (replay): as they were then."""
     d, names = task.data, session.names
@@ -156,6 +170,12 @@ def task_detail_html(session: Session, task: Entity, *, moment: Any = None) -> s
              + "".join(f"<tr><td style='color:#555'>{_esc(k)}</td><td>{_esc(v)}</td></tr>"
                        for k, v in rows if v)
              + "</table>"]
+    first = _first_of_plan_line(read, task)
+    if first is not None:  # two posts declared at once: this line was issued twice
+        note = labels.arg(QCoreApplication.translate(
+            "TaskDetail", "Duplicate plan task: %1 issued this plan line first; it counts once"),
+            names.post(first.get("issuer")))
+        parts.append(f"<p style='color:#b26a00'><b>{_esc(note)}</b></p>")
     if d.get("description"):
         parts.append(f"<p>{_esc(d['description'])}</p>")
     if d.get("attachments"):

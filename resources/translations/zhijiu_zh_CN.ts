@@ -2461,7 +2461,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="+417"/>
+        <location filename="../../ui/main_window.py" line="+420"/>
         <source>%1 · %2 (%3)</source>
         <translation>%1 · %2（%3）</translation>
     </message>
@@ -2831,12 +2831,12 @@
         <translation>PNG 图片 (*.png)</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
         <source>%1 — situation map</source>
         <translation>%1 — 态势图</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+19"/>
         <source>N</source>
         <translation>北</translation>
     </message>
@@ -3450,7 +3450,7 @@
 <context>
     <name>ReadOnlyGuard</name>
     <message>
-        <location filename="../../ui/docks/map.py" line="-261"/>
+        <location filename="../../ui/docks/map.py" line="-264"/>
         <location filename="../../ui/replay/read_only.py" line="+23"/>
         <source>Replaying: read-only</source>
         <translation>回放中，只读</translation>
@@ -4201,12 +4201,12 @@ Handed over to:</source>
 <context>
     <name>TaskDetail</name>
     <message>
-        <location filename="../../ui/task_detail.py" line="+56"/>
+        <location filename="../../ui/task_detail.py" line="+113"/>
         <source>(photo not received yet)</source>
         <translation>（照片尚未收到）</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+40"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
@@ -4256,7 +4256,12 @@ Handed over to:</source>
         <translation>位置</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+8"/>
+        <source>Duplicate plan task: %1 issued this plan line first; it counts once</source>
+        <translation>重复的预案任务：%1 已先下达同一预案任务，只计一次</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>Attachments:</source>
         <translation>附件：</translation>
     </message>
@@ -4289,7 +4294,7 @@ Handed over to:</source>
 <context>
     <name>TaskHistory</name>
     <message>
-        <location line="-117"/>
+        <location line="-190"/>
         <source>issued the order</source>
         <translation>下达指令</translation>
     </message>

@@ -1,5 +1,5 @@
 """The task detail redraws when a feedback photo's blob lands after its op (blobs come outside
-the store, with no change event), and when the photo's media record comes after the feedback."""
+the store, with no change event), and marks a plan task issued twice (it counts once)."""
 
 from __future__ import annotations
 
@@ -9,7 +9,9 @@ from PySide6.QtGui import QColor, QImage
 from ui_scenario import OPERATOR, Post
 
 from app.media.ingest import ingest_file
+from app.services import plans
 from app.services import tasks as task_service
+from app.store.store import Draft
 from app.sync.blobs import BlobStore
 from ui.task_detail import awaited_blobs
 
@@ -34,3 +36,19 @@ def test_the_detail_shows_the_photo_once_its_blob_lands(make_main_window, post: 
     qtbot.waitUntil(lambda: "<img" in tasks.detail.toHtml(), timeout=10_000)
     assert photo.name not in tasks.detail.toHtml()  # shown from this post's blob store
     assert not awaited_blobs(window.session).waiting  # nothing awaited any more
+
+
+def test_the_detail_marks_a_duplicate_plan_task(make_main_window, post: Post, qtbot) -> None:
+    for plan in plans.DEFAULT_PLANS:
+        plans.save_plan(post.store, OPERATOR, **plan)
+    first = plans.declare_level(post.store, OPERATOR, post.incidents["flood"], 3)[0]
+    # the same plan line issued again (as a second post declaring at once would): created later
+    fields = {k: v for k, v in post.store.get("task", first).data.items()}
+    post.store.write([Draft("task", "dup-of-first", "put", fields)], operator=OPERATOR)
+    window = make_main_window(post)
+    tasks = window.tasks_dock
+    assert tasks.select_task("dup-of-first")
+    qtbot.waitUntil(lambda: "重复的预案任务" in tasks.detail.toPlainText())
+    assert tasks.select_task(first)
+    qtbot.waitUntil(lambda: fields["title"] in tasks.detail.toPlainText())
+    assert "重复的预案任务" not in tasks.detail.toPlainText()
