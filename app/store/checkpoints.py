@@ -3,10 +3,10 @@ checkpoint lookup, the overlay of a few small steps and the replay of at most ``
 instead of the whole op log.
 
 The checkpoints are this post's own cache — local, never replicated, held in memory and built
-in one pass over the op log the first time a moment is asked for. A checkpoint is the merged
-state of every applied op whose order key (HLC stamp, or time received) is at or before its
-moment; its entity states are never changed afterwards, so checkpoints share the states of
-entities that did not change between them and a jump copies only what it re-merges.
+in one pass over the op log (``build``, which the window runs on a worker thread). A checkpoint
+is the merged state of every applied op whose order key (HLC stamp, or time received) is at or
+before its moment; its entity states are never changed afterwards, so checkpoints share the
+states of entities that did not change between them and a jump copies only what it re-merges.
 
 Between two checkpoints, *steps* every ``step`` ops hold only the entities merged since the
 step before (the states frozen like a checkpoint's): a full copy every ``every`` ops would cost
@@ -19,9 +19,8 @@ The index listens to the store and re-merges, in every checkpoint at or after th
 just the entities the late ops touch (from that entity's ops in the op log); a burst of more
 than ``PATCH_MOST`` late ops drops those checkpoints instead, and the next jump rebuilds them
 from the last checkpoint still valid; steps at or after a late op's stamp are dropped. As a
-second guard
-each checkpoint remembers how many ops it holds and is dropped when the op log holds another
-number at its moment (ops applied while nobody listened, a restore).
+second guard each checkpoint and step remembers how many ops it holds and is dropped when the
+op log holds another number at its moment (ops applied while nobody listened, a restore).
 
 Within one checkpoint segment, whether an op's base has "been seen" is judged at the
 checkpoint's moment (``state_at`` judges it at the moment asked for); the two differ only for a
