@@ -137,7 +137,8 @@ def _first_of_plan_line(read: Any, task: Entity) -> Entity | None:
     key = task.get("plan_key")
     if not key or task.deleted:
         return None
-    same = [t for t in read.entities("task", incident_id=task.incident_id) if t.get("plan_key") == key]
+    same: list[Entity] = [t for t in read.entities("task", incident_id=task.incident_id)
+                          if t.get("plan_key") == key]
     if task.eid not in duplicate_plan_tasks(same):
         return None
     return min((t for t in same if not t.deleted),

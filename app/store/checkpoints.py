@@ -51,7 +51,7 @@ from app.store.store import Entity, Store
 log = logging.getLogger(__name__)
 
 EVERY = 2500  # ops between two checkpoints (full copies of the state map)
-STEP = 250  # ops between two steps (deltas) inside a segment: a jump replays at most about this many
+STEP = 250  # ops between two steps (deltas) in a segment: a jump replays about this many at most
 PATCH_MOST = 2000  # more late ops than this at once: drop and rebuild instead of patching
 NEWEST = 2**63 - 1  # an order key after every op
 RECEIVED_MARGIN_MS = 60_000  # received-time checkpoints this close to now may still grow
@@ -295,11 +295,11 @@ class ReplayIndex:
         cancelled: Callable[[], bool] | None = None,
     ) -> bool:
         """Make the checkpoints (and their steps) missing after the last valid one, up to the
-        newest op. ``progress(done, total)`` is told when the work is known and after each checkpoint and ``cancelled()``
-        asked before each: a build on a worker thread stops between two, keeping what it made.
-        The lock is let go between checkpoints, so jumps and store changes can come between;
-        when the checkpoints changed meanwhile (late ops), it goes on from the newest valid
-        one. False when cancelled."""
+        newest op. ``progress(done, total)`` is told when the work is known and after each
+        checkpoint, and ``cancelled()`` asked before each: a build on a worker thread stops
+        between two, keeping what it made. The lock is let go between checkpoints, so jumps and
+        store changes can come between; when the checkpoints changed meanwhile (late ops), it
+        goes on from the newest valid one. False when cancelled."""
         while True:
             with self._lock:
                 last = self._checkpoints[-1] if self._checkpoints else None
@@ -340,7 +340,7 @@ class ReplayIndex:
                     mine = Checkpoint(bound, count, dict(states), frozenset(changed),
                                       next(_lineages))
                     self._checkpoints.append(mine)
-                    for k in owned:  # read them once now, so a jump finds them read
+                    for k in changed:  # read them once here (the worker), so a jump finds them read
                         st = states[k]
                         self.entities[id(st)] = (st, entity_of(st))
                     self.rebuilt += 1
@@ -349,7 +349,8 @@ class ReplayIndex:
                     progress(n + 1, len(bounds))
             else:
                 with self._lock:  # the steps after the newest checkpoint, so no jump makes them
-                    if self._checkpoints and self._checkpoints[-1] is mine and not self._steps.get(after):
+                    newest = self._checkpoints[-1] if self._checkpoints else None
+                    if newest is mine and not self._steps.get(after):
                         tail = self._raws(after, NEWEST)
                         self._merge(states, set(), tail, NEWEST, count, after)
                 return True

@@ -79,7 +79,8 @@ class ReadOnlyGuard(QObject):
             item.setToolTip(reason())
         else:
             parent = item.parentWidget()
-            self._wanted[id(item)] = item.isEnabledTo(parent) if parent is not None else item.isEnabled()
+            own = item.isEnabledTo(parent) if parent is not None else item.isEnabled()
+            self._wanted[id(item)] = own
         self._forcing = True
         item.setEnabled(False)
         self._forcing = False
