@@ -6,7 +6,7 @@ The history comes from ``services.tasks.task_history`` (the op log), the thread 
 they have not yet. A photo's blob often lands after its op: blobs arrive outside the store (no
 change event), so ``AwaitedBlobs`` watches the blob store for the photos the detail last showed
 as missing, like the gallery's ``refresh_states``, and says when one lands (the window redraws
-the detail then).
+the detail then; a media record coming after its feedback is a store change the dock sees).
 """
 
 from __future__ import annotations
@@ -40,25 +40,23 @@ AWAIT_POLL_MS = 1000  # how often the blob store is looked at while a photo show
 
 
 class AwaitedBlobs(QObject):
-    """The photos the detail shows as not received yet (their blob, or their media record not
-    here yet); ``landed`` when one of them arrives. Polled, as blobs bring no change event."""
+    """The photos the detail shows as not received yet; ``landed`` when one of their blobs
+    arrives. Polled, as blobs bring no change event (a media record does: the dock redraws)."""
 
     landed = Signal()
 
-    def __init__(self, session: Session, parent: QObject | None = None) -> None:
+    def __init__(self, blobs: BlobStore, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.session = session
-        self.blobs = BlobStore(session.folder.blobs)
+        self.blobs = blobs
         self.waiting: set[str] = set()  # blob hashes
-        self.media: set[str] = set()  # media ids whose record has not come
         self._timer = QTimer(self)
         self._timer.setInterval(AWAIT_POLL_MS)
         self._timer.timeout.connect(self.poll)
 
-    def wait_for(self, shas: set[str], media: set[str] | frozenset[str] = frozenset()) -> None:
-        """What the detail drawn last is missing (replaces the sets before: one detail)."""
-        self.waiting, self.media = set(shas), set(media)
-        if self.waiting or self.media:
+    def wait_for(self, shas: set[str]) -> None:
+        """What the detail drawn last is missing (replaces the set before: one detail)."""
+        self.waiting = set(shas)
+        if self.waiting:
             self._timer.start()
         else:
             self._timer.stop()
@@ -68,11 +66,10 @@ class AwaitedBlobs(QObject):
 
     @Slot()
     def poll(self) -> bool:
-        blobs = {sha for sha in self.waiting if self.blobs.has(sha)}
-        records = {mid for mid in self.media if self.session.store.get("media", mid) is not None}
-        if not blobs and not records:
+        arrived = {sha for sha in self.waiting if self.blobs.has(sha)}
+        if not arrived:
             return False
-        self.wait_for(self.waiting - blobs, self.media - records)
+        self.wait_for(self.waiting - arrived)
         self.landed.emit()  # the redraw names what it still misses
         return True
 
@@ -81,7 +78,7 @@ def awaited_blobs(session: Session) -> AwaitedBlobs:
     """The session's one watcher (made on first use, owned by the session)."""
     found = session.findChild(AwaitedBlobs)
     if found is None:
-        found = AwaitedBlobs(session, session)
+        found = AwaitedBlobs(BlobStore(session.folder.blobs), session)
     return found
 
 
@@ -90,23 +87,23 @@ def _esc(value: Any) -> str:
 
 
 def media_paths(
-    session: Session, media_ids: list[str], missing: tuple[set[str], set[str]] | None = None
+    session: Session, media_ids: list[str], missing: set[str] | None = None
 ) -> list[tuple[str, Path | None]]:
-    """(media id, local file or None while the blob has not arrived) for each photo; what is
-    not here yet goes in ``missing``: (blob hashes, media ids without their record)."""
+    """(media id, local file or None while the blob has not arrived) for each photo; the
+    hashes of the blobs not here yet go in ``missing``."""
     blobs = BlobStore(session.folder.blobs)
     out: list[tuple[str, Path | None]] = []
     for mid in media_ids:
         media = session.store.get("media", mid)
         sha = str(media.get("sha256")) if media is not None else ""
         here = bool(sha) and blobs.has(sha)
-        if missing is not None and not here:
-            (missing[0].add(sha) if sha else missing[1].add(mid))
+        if missing is not None and sha and not here:
+            missing.add(sha)
         out.append((mid, blobs.path(sha) if here else None))
     return out
 
 
-def _photos(session: Session, media_ids: list[str], missing: tuple[set[str], set[str]]) -> str:
+def _photos(session: Session, media_ids: list[str], missing: set[str]) -> str:
     parts = []
     for _mid, path in media_paths(session, media_ids, missing):
         if path is None:
@@ -149,7 +146,7 @@ def task_detail_html(session: Session, task: Entity, *, moment: Any = None) -> s
     """The task's facts, history and feedback thread; ``moment`` (replay): as they were then."""
     d, names = task.data, session.names
     read = session.store if moment is None else moment
-    missing: tuple[set[str], set[str]] = (set(), set())  # photos not here yet: watched
+    missing: set[str] = set()  # blobs of the photos shown that are not here yet: watched
     rows = [
         (QCoreApplication.translate("TaskDetail", "Status"), labels.TASK_STATUS(d.get("status"))),
         (QCoreApplication.translate("TaskDetail", "Priority"), labels.PRIORITY(d.get("priority"))),
@@ -222,5 +219,5 @@ def task_detail_html(session: Session, task: Entity, *, moment: Any = None) -> s
     parts.append(f"<h4 style='margin-bottom:2px'>{_esc(title)}</h4>")
     parts.append("".join(thread) if thread else
                  f"<p style='color:gray'>{_esc(none_yet)}</p>")
-    awaited_blobs(session).wait_for(*missing)  # redrawn when one lands
+    awaited_blobs(session).wait_for(missing)  # redrawn when one lands
     return "".join(parts)

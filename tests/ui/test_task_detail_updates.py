@@ -52,3 +52,24 @@ def test_the_detail_marks_a_duplicate_plan_task(make_main_window, post: Post, qt
     assert tasks.select_task(first)
     qtbot.waitUntil(lambda: fields["title"] in tasks.detail.toPlainText())
     assert "重复的预案任务" not in tasks.detail.toPlainText()
+
+
+def test_the_detail_redraws_when_the_photos_record_comes_after_the_feedback(
+    make_main_window, post: Post, qtbot, tmp_path: Path
+) -> None:
+    photo = tmp_path / "late.png"
+    image = QImage(32, 32, QImage.Format.Format_RGB32)
+    image.fill(QColor("#cc3333"))
+    assert image.save(str(photo))
+    sha = BlobStore(post.folder.blobs).put(photo.read_bytes())  # the blob is here already
+    task = post.tasks["evacuate"]
+    window = make_main_window(post)
+    tasks = window.tasks_dock
+    assert tasks.select_task(task)
+    task_service.add_feedback(post.store, OPERATOR, task, text="照片随后", media=["media-later"])
+    qtbot.waitUntil(lambda: "照片随后" in tasks.detail.toPlainText())
+    assert "<img" not in tasks.detail.toHtml()
+    post.store.write([Draft("media", "media-later", "add", {
+        "sha256": sha, "kind": "photo", "mime": "image/png", "size": photo.stat().st_size})],
+        operator=OPERATOR)  # the media record arrives after the feedback that names it
+    qtbot.waitUntil(lambda: "<img" in tasks.detail.toHtml(), timeout=10_000)
