@@ -396,6 +396,7 @@ class MainWindow(QMainWindow):
             b.warnings.issue_button, b.warnings.change_button, b.warnings.lift_button,
             b.gauges.add_button, b.gauges.import_button,
             self.conflicts_dock.candidates,
+            self.plugin_menu.import_action,  # an import writes its records as ops
         )
         guard.add_forms([
             lambda: self.tasks_dock.issue_dialog, lambda: r.report_dialog, lambda: u.allocation_dialog,

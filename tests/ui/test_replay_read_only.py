@@ -17,7 +17,7 @@ def test_replay_holds_every_writing_control_and_gives_it_back(make_main_window, 
     writers = [m.draw_button, *m.draw_actions.values(), r.report_button, r.log_button,
                window.tasks_dock.issue_button, window.plans_dock.declare_button,
                window.units_dock.allocate_button, window.board_dock.warnings.issue_button,
-               window.feeds_dock.import_btn]
+               window.feeds_dock.import_btn, window.plugin_menu.import_action]
     assert all(w.isEnabled() for w in writers)
     assert not guard.label.isVisible()
 
