@@ -1,6 +1,6 @@
 """bench board: the situation board and the replay (复盘) over one incident of 100,000 ops.
 
-- Jump: (each timed from a collected heap: a full garbage collection of the millions of merge
+- Jump: (through checkpoints every 2,500 ops and steps — deltas — every 250 between them; each timed from a collected heap: a full garbage collection of the millions of merge
   objects would otherwise land in one jump or another) rebuild the state at a past moment and compute what the board shows there (figures,
   the task list's rows), through the replay checkpoints, at moments spread over the incident
   (goal ≤ 1 s per jump), beside the plain full replay (``state_at`` of the whole op log up to the
@@ -167,6 +167,7 @@ def _jumps(store: Store, n: int, writer: _Writer) -> list[Figure]:
         rows = len(moment.entities("task"))
         fast.append(time.perf_counter() - t0)
         assert f_fast == board.figures(moment, INCIDENT, hlc_ms(at)) and rows
+    steps = sum(len(s) for s in index.steps().values())  # before a late op drops some
     # the checkpoints agree with the full replay
     check_at = moments[2]
     assert index.state_at(check_at).dump() == state_at(store, check_at).dump()
@@ -184,7 +185,8 @@ def _jumps(store: Store, n: int, writer: _Writer) -> list[Figure]:
     late_s = time.perf_counter() - t0
     index.close()
     return [
-        Figure("ops in the incident", n, "ops", f"{index.checkpoint_count()} checkpoints"),
+        Figure("ops in the incident", n, "ops",
+               f"{index.checkpoint_count()} checkpoints, {steps} steps between them"),
         Figure("jump, full replay (baseline)", statistics.mean(full), "s",
                f"state_at + board figures + task rows, mean of {len(full)} moments"),
         Figure("jump with checkpoints", statistics.mean(fast), "s",

@@ -51,8 +51,10 @@ from ui.link_card import LinkCardDialog
 from ui.lock import ScreenLock
 from ui.models.link import status_text, summarize
 from ui.plugins.menu import PluginMenu
+from ui.replay.read_only import ReadOnlyGuard
 from ui.session import Session
 from ui.settings import UiSettings
+from ui.task_detail import awaited_blobs
 
 DEFAULT_SIZE = (1600, 1000)
 IDLE_CHOICES = (5, 10, 30, 0)  # minutes; 0: never
@@ -96,6 +98,8 @@ class MainWindow(QMainWindow):
         ]
         self.board_dock.follow(self.tasks_dock, self.map_dock)  # replay (复盘) shows one moment
         self.reports_dock.map_view = self.map_dock  # its snapshot goes in the situation report
+        # a feedback photo's blob lands after its op, outside the store: redraw the task detail
+        awaited_blobs(session).landed.connect(self.tasks_dock._show_detail)
         self._build_status_bar()  # before the docks: added later, it leaves stale dock tab bars
         self._build_banner()
         self.alerts = WindowAlerts(self, session, self.tasks_dock)  # escalation: red bar + sound
@@ -110,6 +114,7 @@ class MainWindow(QMainWindow):
         self._hidden_by_lock: list[QDialog] = []
         self._picking_for: TasksDock | ReportsDock | FeedsDock | None = None  # who asked for a map click
         self._build_menus()
+        self._guard_writes_in_replay()
         self.lock = ScreenLock(self, session, settings.idle_minutes * 60_000)
         self.lock.lockedChanged.connect(self._on_locked_changed)
         self.lock.aboutToLock.connect(self.save_layout)
@@ -376,6 +381,28 @@ class MainWindow(QMainWindow):
             dialog.check_package(path)
         return dialog
 
+    def _guard_writes_in_replay(self) -> None:
+        """Replay (复盘) shows the past: every control that writes is held disabled meanwhile."""
+        m, r, f, u, p, b = (self.map_dock, self.reports_dock, self.feeds_dock, self.units_dock,
+                            self.plans_dock, self.board_dock)
+        guard = self.read_only = ReadOnlyGuard(b.replay, self.statusBar(), self)
+        guard.add(
+            m.draw_button, *m.draw_actions.values(), m.edit_action, m.save_edit_action, m.delete_action,
+            self.tasks_dock.issue_button,
+            r.report_button, r.log_edit, r.log_button, r.handover_button, r.message_edit, r.message_button,
+            f.import_btn, f.watch_btn, f.pick_btn, f.pano_btn, f.snap_btn,
+            u.allocate_button,
+            p.declare_button, p.new_button, p.add_row_button, p.remove_row_button, p.save_button,
+            b.warnings.issue_button, b.warnings.change_button, b.warnings.lift_button,
+            b.gauges.add_button, b.gauges.import_button,
+            self.conflicts_dock.candidates,
+            self.plugin_menu.import_action,  # an import writes its records as ops
+        )
+        guard.add_forms([
+            lambda: self.tasks_dock.issue_dialog, lambda: r.report_dialog, lambda: u.allocation_dialog,
+            lambda: b.warnings.dialog, lambda: m.plot_dialog,
+        ])
+
     # ------------------------------------------------------------------ status bar
 
     def _build_status_bar(self) -> None:
@@ -523,6 +550,7 @@ class MainWindow(QMainWindow):
 
     def retranslate(self) -> None:
         self.setWindowTitle(self._title(self.lock.locked))
+        self.read_only.retranslate()
         self.post_menu.setTitle(self.tr("&Post"))
         self.lock_action.setText(self.tr("&Lock screen"))
         self.quit_action.setText(self.tr("&Quit"))
@@ -558,6 +586,9 @@ class MainWindow(QMainWindow):
         self.lock.cleanup()
         self.alerts.cleanup()
         self.plugin_menu.cleanup()
+        awaited = awaited_blobs(self.session)
+        awaited.stop()
+        awaited.landed.disconnect(self.tasks_dock._show_detail)
         for dock in self.docks:
             dock.cleanup()
 

@@ -21,7 +21,7 @@ from PySide6.QtCore import QMarginsF, QObject, QTimer, QUrl, Signal, Slot
 from PySide6.QtGui import QPageLayout, QPageSize
 
 from app.services.common import now_ms
-from app.services.sitrep import sitrep_html
+from app.services.sitrep import beijing_time, sitrep_html
 from app.store.store import Refused
 from ui.session import Session
 
@@ -85,7 +85,7 @@ class SitrepExporter(QObject):
             self._map_file = Path(tempfile.mkdtemp(prefix="zhijiu-sitrep-")) / "map.png"
             self.map_view.exported.connect(self._on_map_exported)
             self._map_timer.start(MAP_TIMEOUT_MS)
-            self.map_view.export_image(self._map_file)
+            self.map_view.export_image(self._map_file, when=beijing_time(self._now))  # as the report
         else:
             QTimer.singleShot(0, self._write_html)
         return True

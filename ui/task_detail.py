@@ -3,7 +3,10 @@ log (who did what, when — refused attempts too) and the feedback thread with p
 
 The history comes from ``services.tasks.task_history`` (the op log), the thread from
 ``feedback_of``; photos show from the post's blob store when they have arrived, and say so when
-they have not yet.
+they have not yet. A photo's blob often lands after its op: blobs arrive outside the store (no
+change event), so ``AwaitedBlobs`` watches the blob store for the photos the detail last showed
+as missing, like the gallery's ``refresh_states``, and says when one lands (the window redraws
+the detail then; a media record coming after its feedback is a store change the dock sees).
 """
 
 from __future__ import annotations
@@ -12,10 +15,11 @@ import html
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QUrl
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, QUrl, Signal, Slot
 
 from app.ops import hlc_ms
 from app.services import tasks as task_service
+from app.services.plans import duplicate_plan_tasks
 from app.store.store import Entity
 from app.sync.blobs import BlobStore
 from ui import labels
@@ -32,26 +36,76 @@ HISTORY_ACTION = labels.CodeTable("TaskHistory", {
     "feedback": QT_TRANSLATE_NOOP("TaskHistory", "reported back"),
 })
 PHOTO_WIDTH = 160
+AWAIT_POLL_MS = 1000  # how often the blob store is looked at while a photo shown is missing
+
+
+class AwaitedBlobs(QObject):
+    """The photos the detail shows as not received yet; ``landed`` when one of their blobs
+    arrives. Polled, as blobs bring no change event (a media record does: the dock redraws)."""
+
+    landed = Signal()
+
+    def __init__(self, blobs: BlobStore, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.blobs = blobs
+        self.waiting: set[str] = set()  # blob hashes
+        self._timer = QTimer(self)
+        self._timer.setInterval(AWAIT_POLL_MS)
+        self._timer.timeout.connect(self.poll)
+
+    def wait_for(self, shas: set[str]) -> None:
+        """What the detail drawn last is missing (replaces the set before: one detail)."""
+        self.waiting = set(shas)
+        if self.waiting:
+            self._timer.start()
+        else:
+            self._timer.stop()
+
+    def stop(self) -> None:
+        self.wait_for(set())
+
+    @Slot()
+    def poll(self) -> bool:
+        arrived = {sha for sha in self.waiting if self.blobs.has(sha)}
+        if not arrived:
+            return False
+        self.wait_for(self.waiting - arrived)
+        self.landed.emit()  # the redraw names what it still misses
+        return True
+
+
+def awaited_blobs(session: Session) -> AwaitedBlobs:
+    """The session's one watcher (made on first use, owned by the session)."""
+    found = session.findChild(AwaitedBlobs)
+    if found is None:
+        found = AwaitedBlobs(BlobStore(session.folder.blobs), session)
+    return found
 
 
 def _esc(value: Any) -> str:
     return html.escape("" if value is None else str(value))
 
 
-def media_paths(session: Session, media_ids: list[str]) -> list[tuple[str, Path | None]]:
-    """(media id, local file or None while the blob has not arrived) for each photo."""
+def media_paths(
+    session: Session, media_ids: list[str], missing: set[str] | None = None
+) -> list[tuple[str, Path | None]]:
+    """(media id, local file or None while the blob has not arrived) for each photo; the
+    hashes of the blobs not here yet go in ``missing``."""
     blobs = BlobStore(session.folder.blobs)
     out: list[tuple[str, Path | None]] = []
     for mid in media_ids:
         media = session.store.get("media", mid)
         sha = str(media.get("sha256")) if media is not None else ""
-        out.append((mid, blobs.path(sha) if sha and blobs.has(sha) else None))
+        here = bool(sha) and blobs.has(sha)
+        if missing is not None and sha and not here:
+            missing.add(sha)
+        out.append((mid, blobs.path(sha) if here else None))
     return out
 
 
-def _photos(session: Session, media_ids: list[str]) -> str:
+def _photos(session: Session, media_ids: list[str], missing: set[str]) -> str:
     parts = []
-    for _mid, path in media_paths(session, media_ids):
+    for _mid, path in media_paths(session, media_ids, missing):
         if path is None:
             waiting = QCoreApplication.translate("TaskDetail", "(photo not received yet)")
             parts.append(f"<i style='color:gray'>{_esc(waiting)}</i>")
@@ -74,10 +128,25 @@ def _detail_words(detail: dict[str, Any], session: Session) -> str:
     return " · ".join(words)
 
 
+def _first_of_plan_line(read: Any, task: Entity) -> Entity | None:
+    """The task that counts for this task's plan line, when this one is a duplicate of it (the
+    rule of ``plans.duplicate_plan_tasks``: the same on every post)."""
+    key = task.get("plan_key")
+    if not key or task.deleted:
+        return None
+    same: list[Entity] = [t for t in read.entities("task", incident_id=task.incident_id)
+                          if t.get("plan_key") == key]
+    if task.eid not in duplicate_plan_tasks(same):
+        return None
+    return min((t for t in same if not t.deleted),
+               key=lambda t: (t.created_hlc, t.created_origin, t.eid))
+
+
 def task_detail_html(session: Session, task: Entity, *, moment: Any = None) -> str:
     """The task's facts, history and feedback thread; ``moment`` (replay): as they were then."""
     d, names = task.data, session.names
     read = session.store if moment is None else moment
+    missing: set[str] = set()  # blobs of the photos shown that are not here yet: watched
     rows = [
         (QCoreApplication.translate("TaskDetail", "Status"), labels.TASK_STATUS(d.get("status"))),
         (QCoreApplication.translate("TaskDetail", "Priority"), labels.PRIORITY(d.get("priority"))),
@@ -99,11 +168,17 @@ def task_detail_html(session: Session, task: Entity, *, moment: Any = None) -> s
              + "".join(f"<tr><td style='color:#555'>{_esc(k)}</td><td>{_esc(v)}</td></tr>"
                        for k, v in rows if v)
              + "</table>"]
+    first = _first_of_plan_line(read, task)
+    if first is not None:  # two posts declared at once: this line was issued twice
+        note = labels.arg(QCoreApplication.translate(
+            "TaskDetail", "Duplicate plan task: %1 issued this plan line first; it counts once"),
+            names.post(first.get("issuer")))
+        parts.append(f"<p style='color:#b26a00'><b>{_esc(note)}</b></p>")
     if d.get("description"):
         parts.append(f"<p>{_esc(d['description'])}</p>")
     if d.get("attachments"):
         title = QCoreApplication.translate("TaskDetail", "Attachments:")
-        parts.append(f"<p>{_esc(title)} {_photos(session, list(d['attachments']))}</p>")
+        parts.append(f"<p>{_esc(title)} {_photos(session, list(d['attachments']), missing)}</p>")
 
     history = task_service.task_history(session.store, task.eid)
     if moment is not None:
@@ -136,7 +211,7 @@ def task_detail_html(session: Session, task: Entity, *, moment: Any = None) -> s
             body.append(_esc(labels.arg(QCoreApplication.translate("TaskDetail", "progress %1%"), fb.get("progress"))))
         if fb.get("text"):
             body.append(_esc(fb.get("text")))
-        photos = _photos(session, list(fb.get("media") or []))
+        photos = _photos(session, list(fb.get("media") or []), missing)
         thread.append(f"<p style='margin:2px 0'>{head}<br>{' · '.join(body)}"
                       + (f"<br>{photos}" if photos else "") + "</p>")
     title = QCoreApplication.translate("TaskDetail", "Feedback")
@@ -144,4 +219,5 @@ def task_detail_html(session: Session, task: Entity, *, moment: Any = None) -> s
     parts.append(f"<h4 style='margin-bottom:2px'>{_esc(title)}</h4>")
     parts.append("".join(thread) if thread else
                  f"<p style='color:gray'>{_esc(none_yet)}</p>")
+    awaited_blobs(session).wait_for(missing)  # redrawn when one lands
     return "".join(parts)

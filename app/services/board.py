@@ -101,7 +101,10 @@ class Tally:
     response_level: int | None = None
     latest: dict[str, tuple[tuple[int, str], dict[str, Any]]] = field(default_factory=dict)
     units: dict[str, str] = field(default_factory=dict)  # eid -> status
-    tasks: dict[str, tuple[str, int | None]] = field(default_factory=dict)  # status, deadline
+    # eid -> status, deadline, plan line (plan_key) and creation order (HLC, origin, eid)
+    tasks: dict[str, tuple[str, int | None, str | None, tuple[int, str, str]]] = field(
+        default_factory=dict
+    )
     shelters: dict[str, int] = field(default_factory=dict)  # eid -> capacity
     used: dict[str, int] = field(default_factory=dict)  # shelter eid -> places used
     seen_moves: set[str] = field(default_factory=set)
@@ -161,7 +164,13 @@ class Tally:
             self.tasks.pop(e.eid, None)
         else:
             deadline = e.get("deadline")
-            self.tasks[e.eid] = (str(e.get("status")), deadline if isinstance(deadline, int) else None)
+            plan_key = e.get("plan_key")
+            self.tasks[e.eid] = (
+                str(e.get("status")),
+                deadline if isinstance(deadline, int) else None,
+                plan_key if isinstance(plan_key, str) and plan_key else None,
+                (e.created_hlc, e.created_origin, e.eid),
+            )
 
     def _feature(self, e: Entity) -> None:
         capacity = e.get("capacity")
@@ -197,7 +206,15 @@ class Tally:
             if status in teams:
                 teams[status] += 1
         tasks = dict.fromkeys(TASK_FIGURES, 0)
-        for status, deadline in self.tasks.values():
+        # a plan line issued twice (two posts declaring at once) counts once: the first created,
+        # the rule of ``plans.duplicate_plan_tasks``, so every post shows the same figures
+        first: dict[str, tuple[int, str, str]] = {}
+        for _status, _deadline, plan_key, created in self.tasks.values():
+            if plan_key is not None and (plan_key not in first or created < first[plan_key]):
+                first[plan_key] = created
+        for status, deadline, plan_key, created in self.tasks.values():
+            if plan_key is not None and first[plan_key] != created:
+                continue
             if status in task_rules.OPEN:
                 tasks["open"] += 1
                 if deadline is not None and deadline < at_ms:
@@ -253,7 +270,7 @@ class ReplayTallies:
     def figures(self, moment: Moment, index: ReplayIndex) -> Figures:
         """The figures at a moment that ``index`` rebuilt."""
         tally = self._tally(moment.base, index.checkpoints(), index.entities)
-        for key in moment.fresh:
+        for key in moment.changed:
             if key[0] in BOARD_TYPES:
                 e = moment.get(*key)
                 if e is not None:

@@ -58,6 +58,11 @@ def when(ms: int | None, with_date: bool = True) -> str:
     return t.strftime("%Y年%m月%d日 %H:%M" if with_date else "%H:%M")
 
 
+def beijing_time(ms: int | None) -> str:
+    """A moment as the report writes it everywhere: Beijing time (UTC+8), labelled so."""
+    return f"{when(ms)}（北京时间）"
+
+
 def _num(v: float) -> str:
     return str(int(v)) if float(v).is_integer() else f"{v:.1f}"
 
@@ -135,6 +140,7 @@ td.n { text-align: right; font-variant-numeric: tabular-nums; }
 .late { color: #b00000; font-weight: bold; }
 .map { text-align: center; margin: 6pt 0; }
 .map img { max-width: 100%; max-height: 120mm; border: 1px solid #999; }
+.map .caption { font-size: 9pt; color: #555; }
 .none { color: #777; }
 p { margin: 3pt 0; text-indent: 2em; }
 """
@@ -167,7 +173,7 @@ def render(s: Sitrep, map_png: bytes | None = None) -> str:
         '<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8">',
         f"<title>{title} 情况报告</title><style>{CSS}</style></head><body>",
         f"<h1>{title}<br>情况报告</h1>",
-        f'<div class="meta">{escape(s.post_name)}　{when(s.now)}（北京时间）</div>',
+        f'<div class="meta">{escape(s.post_name)}　{beijing_time(s.now)}</div>',
         "<h2>一、事件概况</h2>",
         f"<p>事件类型：{CATEGORY.get(str(inc.get('category')), str(inc.get('category')))}；"
         f"当前响应级别：<b>{level_text}</b>；状态：{status}；"
@@ -196,7 +202,8 @@ def render(s: Sitrep, map_png: bytes | None = None) -> str:
     out.append("<h2>三、现场态势图</h2>")
     if map_png:
         data = base64.b64encode(map_png).decode("ascii")
-        out.append(f'<div class="map"><img alt="态势图" src="data:image/png;base64,{data}"></div>')
+        out.append(f'<div class="map"><img alt="态势图" src="data:image/png;base64,{data}">'
+                   f'<div class="caption">态势图截取于{beijing_time(s.now)}</div></div>')
     else:
         out.append('<p class="none">本报告未附态势图。</p>')
     out.append("<h2>四、救援力量</h2>")

@@ -26,7 +26,7 @@ def entity_of(st: EntityState) -> Entity:
         eid=st.eid,
         data=values,
         deleted=st.deleted,
-        conflicted=bool(st.conflicts()),
+        conflicted=any(len(fs.heads) > 1 for fs in st.fields.values()),
         incident_id=incident if isinstance(incident, str) else None,
         created_hlc=created[0],
         created_origin=created[1],
@@ -45,19 +45,37 @@ class Moment:
         *,
         cache: dict[int, tuple[EntityState, Entity]] | None = None,
         fresh: set[tuple[str, str]] | frozenset[tuple[str, str]] = frozenset(),
+        changed: set[tuple[str, str]] | frozenset[tuple[str, str]] | None = None,
         base: Any = None,
     ) -> None:
         """``cache`` keeps the entities of states that checkpoints share between jumps (by the
-        state's identity); ``fresh`` names the states made for this moment alone."""
+        state's identity); ``fresh`` names the states made for this moment alone, ``changed``
+        every entity merged since ``base`` (default: the fresh ones)."""
         self.state = state
         self._cache = cache
         self.fresh = fresh
+        self.changed = fresh if changed is None else changed
         self.base = base  # the checkpoint this moment was rebuilt from (None: from the start)
         self.at_ms = at_ms  # the wall-clock moment shown (for overdue and valid periods)
-        self._by_type: dict[str, list[tuple[str, str]]] = defaultdict(list)
-        for key in state.states:
-            self._by_type[key[0]].append(key)
+        self._by_type_made: dict[str, list[tuple[str, str]]] | None = None
+        self._sorted: set[str] = set()
         self._made: dict[tuple[str, str], Entity] = {}
+
+    def _keys(self, etype: str | None) -> list[tuple[str, str]]:
+        """The keys of one type (or all), sorted; grouped by type on the first listing and
+        sorted per type when first asked (a jump that only reads by key never pays for it)."""
+        if self._by_type_made is None:
+            by_type: dict[str, list[tuple[str, str]]] = defaultdict(list)
+            for key in self.state.states:
+                by_type[key[0]].append(key)
+            self._by_type_made = by_type
+        if etype is None:
+            return sorted(self.state.states)
+        keys = self._by_type_made.get(etype, [])
+        if etype not in self._sorted:
+            keys.sort()
+            self._sorted.add(etype)
+        return keys
 
     def _entity(self, key: tuple[str, str]) -> Entity:
         e = self._made.get(key)
@@ -87,13 +105,8 @@ class Moment:
     ) -> list[Entity]:
         """As ``Store.entities``; ``parent_id`` (with ``etype``) keeps the children of a parent."""
         parent_field = SPECS[etype].parent_field if etype is not None and parent_id is not None else None
-        keys = (
-            self._by_type.get(etype, [])
-            if etype is not None
-            else [k for ks in self._by_type.values() for k in ks]
-        )
         out = []
-        for key in sorted(keys):
+        for key in self._keys(etype):
             e = self._entity(key)
             if (include_deleted or not e.deleted) and (
                 incident_id is None or e.incident_id == incident_id

@@ -2461,7 +2461,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="+394"/>
+        <location filename="../../ui/main_window.py" line="+421"/>
         <source>%1 · %2 (%3)</source>
         <translation>%1 · %2（%3）</translation>
     </message>
@@ -2471,7 +2471,7 @@
         <translation>值班员：%1</translation>
     </message>
     <message>
-        <location line="-83"/>
+        <location line="-105"/>
         <source>This post is not linked to any other post yet.</source>
         <translation>本指挥所尚未与其他指挥所建立连接。</translation>
     </message>
@@ -2511,7 +2511,7 @@
         <translation>同步</translation>
     </message>
     <message>
-        <location line="+65"/>
+        <location line="+87"/>
         <source>Ops: %1</source>
         <translation>操作数：%1</translation>
     </message>
@@ -2532,7 +2532,7 @@
         <translation>%1 — %2</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>&amp;Post</source>
         <translation>指挥所(&amp;P)</translation>
     </message>
@@ -2786,7 +2786,7 @@
         <translation>距离：%1</translation>
     </message>
     <message>
-        <location line="+69"/>
+        <location line="+87"/>
         <source>No open incident</source>
         <translation>没有处置中的事件</translation>
     </message>
@@ -2806,7 +2806,7 @@
         <translation>在地图上绘制范围，点击第一个点闭合（Esc 取消）</translation>
     </message>
     <message>
-        <location line="+84"/>
+        <location line="+87"/>
         <source>Delete map feature</source>
         <translation>删除标绘要素</translation>
     </message>
@@ -2831,12 +2831,12 @@
         <translation>PNG 图片 (*.png)</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
         <source>%1 — situation map</source>
         <translation>%1 — 态势图</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+19"/>
         <source>N</source>
         <translation>北</translation>
     </message>
@@ -3466,6 +3466,15 @@
     </message>
 </context>
 <context>
+    <name>ReadOnlyGuard</name>
+    <message>
+        <location filename="../../ui/docks/map.py" line="-264"/>
+        <location filename="../../ui/replay/read_only.py" line="+23"/>
+        <source>Replaying: read-only</source>
+        <translation>回放中，只读</translation>
+    </message>
+</context>
+<context>
     <name>Refusal</name>
     <message>
         <location filename="../../ui/reasons.py" line="+17"/>
@@ -3567,7 +3576,7 @@
 <context>
     <name>ReplayBar</name>
     <message>
-        <location filename="../../ui/replay/bar.py" line="+110"/>
+        <location filename="../../ui/replay/bar.py" line="+125"/>
         <source>Back to live</source>
         <translation>返回实时</translation>
     </message>
@@ -3602,7 +3611,27 @@
         <translation>橙色刻度：指令下达；蓝色刻度：收到报告。</translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location line="+1"/>
+        <source>Indexing %p%</source>
+        <translation>建立索引 %p%</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Making the replay index: until it is done, a jump takes longer</source>
+        <translation>正在建立复盘索引：完成前跳转会慢一些</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stop making the replay index (jumps stay correct, only slower)</source>
+        <translation>停止建立复盘索引（跳转仍然准确，只是慢一些）</translation>
+    </message>
+    <message>
+        <location line="+71"/>
         <source>Live</source>
         <translation>实时</translation>
     </message>
@@ -4190,12 +4219,12 @@ Handed over to:</source>
 <context>
     <name>TaskDetail</name>
     <message>
-        <location filename="../../ui/task_detail.py" line="+56"/>
+        <location filename="../../ui/task_detail.py" line="+110"/>
         <source>(photo not received yet)</source>
         <translation>（照片尚未收到）</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+41"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
@@ -4245,7 +4274,12 @@ Handed over to:</source>
         <translation>位置</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+8"/>
+        <source>Duplicate plan task: %1 issued this plan line first; it counts once</source>
+        <translation>重复的预案任务：%1 已先下达同一预案任务，只计一次</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>Attachments:</source>
         <translation>附件：</translation>
     </message>
@@ -4278,7 +4312,7 @@ Handed over to:</source>
 <context>
     <name>TaskHistory</name>
     <message>
-        <location line="-117"/>
+        <location line="-188"/>
         <source>issued the order</source>
         <translation>下达指令</translation>
     </message>

@@ -14,6 +14,7 @@ import pytest
 from map_scenario import OPERATOR, MapPost, pump_until
 
 from app.services import reports
+from app.services.sitrep import beijing_time
 
 pytestmark = pytest.mark.skipif(shutil.which("pdftoppm") is None, reason="poppler-utils not installed")
 
@@ -31,6 +32,8 @@ def test_one_click_gives_a_chinese_pdf_and_html_with_the_map(make_map_dock, new_
                         houses_damaged=56, loss_10k_yuan=1280.5, text="洪峰过境，储奇门码头漫堤。")
     dock = make_map_dock(post)
     exporter = SitrepExporter(dock.session, map_view=dock)
+    printed: list[dict] = []
+    dock.bridge.channel.printed.connect(printed.append)
     steps: list[tuple[int, str]] = []
     done: list[tuple[str, str]] = []
     exporter.progress.connect(lambda p, s: steps.append((p, s)))
@@ -45,6 +48,9 @@ def test_one_click_gives_a_chinese_pdf_and_html_with_the_map(make_map_dock, new_
     assert [s for _p, s in steps] == ["map", "html", "layout", "pdf", "done"]
     assert [p for p, _s in steps] == sorted(p for p, _s in steps)
     assert exporter.map_png is not None and exporter.map_png.startswith(b"\x89PNG")
+    dock.bridge.channel.printed.disconnect(printed.append)
+    # the map's caption gives the time as the report does: Beijing time, labelled
+    assert printed and printed[-1]["subtitle"].startswith(beijing_time(exporter._now))
     page = html.read_text(encoding="utf-8")
     assert "长江洪峰过境渝中区" in page and "data:image/png;base64," in page
 

@@ -21,7 +21,7 @@ import re
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QStringListModel, Qt, QTimer, QUrl, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QStringListModel, Qt, QTimer, QUrl, Signal, Slot
 from PySide6.QtGui import QAction, QActionGroup, QColor, QImage, QPainter
 from PySide6.QtWebEngineCore import QWebEnginePage, QWebEngineProfile
 from PySide6.QtWebEngineWidgets import QWebEngineView
@@ -594,6 +594,8 @@ class MapDock(ViewDock):
     # ------------------------------------------------------------------ tools
 
     def start_drawing(self, kind: str) -> None:
+        if self.picking is None and self._refuse_in_replay():
+            return
         self.bridge.call("draw", kind)
 
     def measure(self, kind: str) -> None:
@@ -615,10 +617,26 @@ class MapDock(ViewDock):
         """Replay (复盘): draw the records as they were at ``moment`` (an
         ``app.store.moment.Moment``); ``None`` returns to the live store."""
         live = moment is None
+        if not live and not self.bridge.frozen:  # replay starts: what was being plotted stops
+            if self.editing is not None:
+                self.finish_edit(False)
+            if self.plot_dialog is not None:
+                self.plot_dialog.reject()
         self.items.store = self.session.store if live else moment
         self.items.clock = features.now_ms if live else (lambda: int(moment.at_ms))
         self.bridge.frozen = not live
         self.bridge.refresh_all()
+
+    @property
+    def replaying(self) -> bool:
+        return self.bridge.frozen
+
+    def _refuse_in_replay(self) -> bool:
+        """Plotting writes: during replay (复盘) the map only shows the past (measuring stays)."""
+        if not self.replaying:
+            return False
+        self.info_label.setText(QCoreApplication.translate("ReadOnlyGuard", "Replaying: read-only"))
+        return True
 
     def fit_bounds(self, bounds: tuple[float, float, float, float] | None, max_zoom: int = 16) -> bool:
         if bounds is None:
@@ -716,6 +734,9 @@ class MapDock(ViewDock):
             else:
                 self.areaPicked.emit(geometry)
             return
+        if self._refuse_in_replay():
+            self.bridge.call("clearPending")
+            return
         if self.plot_dialog is not None:
             self.plot_dialog.reject()
         incidents = [e for e in self.session.store.entities("incident") if e.get("status") == "open"]
@@ -745,7 +766,7 @@ class MapDock(ViewDock):
 
     def edit_selected(self) -> bool:
         """Reshape (or move) the selected plotted feature on the map; Save or Cancel ends it."""
-        if self.selected is None or self.selected[0] not in EDITABLE:
+        if self.selected is None or self.selected[0] not in EDITABLE or self._refuse_in_replay():
             return False
         self.editing = features.map_id(*self.selected)
         self.bridge.call("editStart", self.editing)
@@ -765,7 +786,7 @@ class MapDock(ViewDock):
         self.editing = None
         self._update_actions()
         etype, eid = features.split_id(mid)
-        if etype not in EDITABLE:
+        if etype not in EDITABLE or self._refuse_in_replay():
             return
         try:
             common.update(self.session.store, self.session.operator, etype, eid, {"geom": geometry})
@@ -775,7 +796,7 @@ class MapDock(ViewDock):
 
     def delete_selected(self, *, confirm: bool = True) -> bool:
         """Delete the selected plotted feature (after a question, unless ``confirm`` is False)."""
-        if self.selected is None or self.selected[0] not in EDITABLE:
+        if self.selected is None or self.selected[0] not in EDITABLE or self._refuse_in_replay():
             return False
         etype, eid = self.selected
         if not confirm:
@@ -821,10 +842,13 @@ class MapDock(ViewDock):
         if path:
             self.export_image(path)
 
-    def export_title(self) -> tuple[str, str]:
+    def export_title(self, when: str | None = None) -> tuple[str, str]:
+        """The export's title and subtitle; ``when``: the time as the caller writes it (the
+        situation report: Beijing time, labelled), else this computer's local time."""
         title = labels.arg(self.tr("%1 — situation map"), self.session.config.name)
         base = next((b["name"] for b in self.bases() if b["id"] == self.base_id), "")
-        subtitle = " · ".join(x for x in (labels.local_time(self._now_ms()), base) if x)
+        stamp = when if when is not None else labels.local_time(self._now_ms())
+        subtitle = " · ".join(x for x in (stamp, base) if x)
         return title, subtitle
 
     @staticmethod
@@ -833,12 +857,12 @@ class MapDock(ViewDock):
 
         return now_ms()
 
-    def export_image(self, path: str | Path) -> None:
+    def export_image(self, path: str | Path, *, when: str | None = None) -> None:
         """Write the view as PNG or PDF (by suffix) with title, north arrow, grid, scale bar and
-        legend; ``exported(path)`` says when the file is there."""
+        legend; ``exported(path)`` says when the file is there. ``when``: the subtitle's time."""
         path = Path(path)
         fmt = "pdf" if path.suffix.lower() == ".pdf" else "png"
-        title, subtitle = self.export_title()
+        title, subtitle = self.export_title(when)
         self._export = (path, fmt, 0)
         self.bridge.call("print", {"title": title, "subtitle": subtitle, "north": self.tr("N")})
 

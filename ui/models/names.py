@@ -2,6 +2,10 @@
 
 A task says ``assignee: <unit id>``; the table shows the unit's name. Names are looked up once
 and forgotten when the named record changes, so a renamed team shows its new name everywhere.
+
+During replay (复盘) the book reads the moment shown (``show_moment``): a team renamed since shows
+the name it had then (a record that did not exist yet keeps its present name). The replay
+controller tells the book first, so the views redraw with the moment's names.
 """
 
 from __future__ import annotations
@@ -26,7 +30,18 @@ class NameBook(QObject):
         self._store = store
         self._bridge: StoreBridge | None = bridge
         self._cache: dict[tuple[str, str], str] = {}
+        self._moment: Any = None  # app.store.moment.Moment while replaying
+        self._moment_cache: dict[tuple[str, str], str] = {}
         bridge.changed.connect(self._on_store_changed)
+
+    @Slot(object)
+    def show_moment(self, moment: Any) -> None:
+        """Names as they were at ``moment`` (a ``Moment``); None: the store's names again."""
+        if moment is None and self._moment is None:
+            return
+        self._moment = moment
+        self._moment_cache = {}
+        self.namesChanged.emit(set(CACHED))
 
     def cleanup(self) -> None:
         if self._bridge is not None:
@@ -47,6 +62,14 @@ class NameBook(QObject):
         if not isinstance(eid, str) or not eid:
             return ""
         key = (etype, eid)
+        if self._moment is not None:
+            then = self._moment_cache.get(key)
+            if then is None:
+                entity = self._moment.get(etype, eid)
+                then = str(entity.get(NAMED.get(etype, "name")) or "") if entity else ""
+                self._moment_cache[key] = then
+            if then:
+                return then
         cached = self._cache.get(key)
         if cached is not None:
             return cached

@@ -1,5 +1,6 @@
 """The replay bar: enter/leave replay (复盘), play/pause, speed, and the time slider with marks
-where orders went out (orange) and reports came in (blue)."""
+where orders went out (orange) and reports came in (blue); while the checkpoints are made on
+the worker thread, their progress and a button that stops it (the slider stays usable)."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QLabel,
+    QProgressBar,
     QSlider,
     QStyle,
     QStyleOptionSlider,
@@ -82,10 +84,20 @@ class ReplayBar(QWidget):
         self.slider.setObjectName("replay_slider")
         self.time_label = QLabel(self)
         self.time_label.setMinimumWidth(150)
+        self.build_progress = QProgressBar(self)  # the checkpoints the worker is making
+        self.build_progress.setObjectName("replay_build_progress")
+        self.build_progress.setMaximumWidth(160)
+        self.build_progress.setTextVisible(True)
+        self.build_progress.hide()
+        self.build_stop = QToolButton(self)
+        self.build_stop.setObjectName("replay_build_stop")
+        self.build_stop.hide()
         for w in (self.toggle, self.play_button, self.speed):
             layout.addWidget(w)
         layout.addWidget(self.slider, 1)
         layout.addWidget(self.time_label)
+        layout.addWidget(self.build_progress)
+        layout.addWidget(self.build_stop)
 
         self._seek_timer = QTimer(self)
         self._seek_timer.setSingleShot(True)
@@ -103,6 +115,9 @@ class ReplayBar(QWidget):
         controller.momentChanged.connect(self._on_moment)
         controller.activeChanged.connect(self._on_active)
         controller.playingChanged.connect(lambda _p: self.retranslate())
+        controller.buildProgress.connect(self._on_build_progress)
+        controller.buildFinished.connect(self._on_build_finished)
+        self.build_stop.clicked.connect(controller.stop_build)
         self._on_active(controller.active)
         self.retranslate()
 
@@ -115,6 +130,11 @@ class ReplayBar(QWidget):
         for i, s in enumerate(SPEEDS):
             self.speed.setItemText(i, labels.arg(self.tr("%1×"), s))
         self.slider.setToolTip(self.tr("Orange ticks: orders issued. Blue ticks: reports received."))
+        self.build_progress.setFormat(self.tr("Indexing %p%"))
+        self.build_progress.setToolTip(self.tr(
+            "Making the replay index: until it is done, a jump takes longer"))
+        self.build_stop.setText(self.tr("Stop"))
+        self.build_stop.setToolTip(self.tr("Stop making the replay index (jumps stay correct, only slower)"))
         self._show_time()
 
     # ------------------------------------------------------------------ reacting
@@ -141,6 +161,18 @@ class ReplayBar(QWidget):
         self.slider.setEnabled(active)
         self.speed.setEnabled(True)
         self.retranslate()
+
+    @Slot(int, int)
+    def _on_build_progress(self, made: int, total: int) -> None:
+        self.build_progress.setRange(0, total)  # 0, 0: busy, the amount not known yet
+        self.build_progress.setValue(made)
+        self.build_progress.show()
+        self.build_stop.show()
+
+    @Slot(bool)
+    def _on_build_finished(self, _done: bool) -> None:
+        self.build_progress.hide()
+        self.build_stop.hide()
 
     @Slot()
     def _on_range_changed(self) -> None:

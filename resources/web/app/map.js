@@ -1294,6 +1294,7 @@
       var q = function (sel) { return document.querySelectorAll(sel).length; };
       py.printReady(JSON.stringify({  // what is on the page being grabbed
         title: (document.querySelector('.zj-print-h') || {}).textContent || '',
+        subtitle: (document.querySelector('.zj-print-sub') || {}).textContent || '',
         north: q('.zj-north svg') === 1, scale: q('.leaflet-control-scale-line') > 0,
         grid: q('.zj-grid-label'), legendRows: q('.zj-legend-print .zj-legend-row')
       }));
