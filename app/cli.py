@@ -588,11 +588,26 @@ def build_parser() -> Parser:
     return p
 
 
+KEY_OPTIONS = ("--key",)
+
+
+def glue_key_values(argv: Sequence[str]) -> list[str]:
+    """``--key VALUE`` as ``--key=VALUE``: a CURVE key is Z85 text, which may begin with "-",
+    and argparse would take such a value for an option ("expected one argument")."""
+    out: list[str] = []
+    tokens = iter(argv)
+    for token in tokens:
+        value = next(tokens, None) if token in KEY_OPTIONS else None
+        out.append(f"{token}={value}" if value is not None else token)
+    return out
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
+    argv = glue_key_values(argv if argv is not None else sys.argv[1:])
     args = parser.parse_args(argv)
     if args.verb is None:
-        args = parser.parse_args([*(argv if argv is not None else sys.argv[1:]), "gui"])
+        args = parser.parse_args([*argv, "gui"])
     args.db = args.db or os.environ.get("ZHIJIU_DB") or None
     logging.basicConfig(
         level=logging.INFO if args.verbose else logging.ERROR,

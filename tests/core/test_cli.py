@@ -90,3 +90,11 @@ def test_backup_and_restore_from_the_command_line(tmp_path):
         zhijiu("export", "--format", "json", data=tmp_path / "r").stdout
         == zhijiu("export", "--format", "json", data=tmp_path / "p").stdout
     )
+
+
+def test_a_key_that_begins_with_a_dash_is_taken_as_the_keys_value(tmp_path):
+    # Z85 (CURVE keys) has "-" in its alphabet: one key in 85 begins with it
+    key = "-" + "A" * 39
+    zhijiu("init", "--name", "前方指挥部", "--role", "forward", data=tmp_path / "p")
+    zhijiu("peer", "add", "tcp://127.0.0.1:5999", "--key", key, data=tmp_path / "p")
+    assert key in zhijiu("peer", "list", data=tmp_path / "p").stdout
