@@ -2,12 +2,16 @@
 
 Threads, each with one job: a UDP receiver on the multicast group (239.2.3.1:6969 by default),
 a TCP listener for TAK clients that stream to us, a TCP client per TAK server (reconnecting with
-back-off), a worker that parses what arrived and writes it in batches, and a sender that turns
-our changed units, tasks and hazards into CoT for every link. Receivers only queue raw bytes, so
-a burst never blocks a socket; the worker writes every ``batch_ms`` (one second by default),
-and inside a batch the latest report of each uid wins: a team reporting its position five times
-a second becomes one signed op a second — what every post must store and relay over a 256 kbit/s
-link — and 1,000 events/s become one store transaction a second. XML and TAK protocol v1 (protobuf) are both understood on every link.
+back-off), a parser, a writer, and a sender that turns our changed units, tasks and hazards into
+CoT for every link. Receivers only queue raw bytes, so a burst never blocks a socket. The parser
+takes events as they come and folds them into what waits to be written: a team's newer report
+supersedes its older one not yet written, every marker, shape and photo is kept. The writer
+writes what is due every ``batch_ms`` in one call of the store (one transaction, one signing
+pass), so a parse never waits for a write. A team is written at most once per
+``team_interval_s`` (5 s): a team reporting its position five times a second becomes one signed
+op per interval — what every post must store and relay over a 256 kbit/s link. Every event
+received is accounted for (``BridgeStats.accounted``). XML and TAK protocol v1 (protobuf) are
+both understood on every link.
 
 Events we sent ourselves come back on the multicast group (loopback, relays): our ``<zhijiu
 post=…>`` detail marks them and they are not taken again.
@@ -37,21 +41,30 @@ log = logging.getLogger(__name__)
 SA_GROUP = ("239.2.3.1", 6969)
 RCVBUF = 8 * 1024 * 1024
 OUT_TYPES = frozenset({"unit", "task", "feature"})
+PARSE_CHUNK = 500  # events parsed between two looks at the writer's queue
 RESEND_S = 60.0  # TAK clients drop a track after its stale time: say it again before then
 
 
 @dataclass
 class BridgeStats:
     arrived: int = 0  # datagrams and stream events off the sockets (queued for the worker)
-    received: int = 0  # of those, taken by the worker
+    received: int = 0  # of those, taken off the queue by the parser
     parsed: int = 0
     malformed: int = 0
     ignored: int = 0  # chatter and our own events heard back
+    deferred: int = 0  # team reports superseded by a newer report of the team before their write
+    handed: int = 0  # records handed to the store (created, changed, unchanged or refused)
+    failed: int = 0  # records whose write failed (the store closing, the disk full)
     written: int = 0  # records created or changed in the store
-    deferred: int = 0  # team reports folded into a later write of the same team
     sent: int = 0
     batches: int = 0
     problems: collections.deque[str] = field(default_factory=lambda: collections.deque(maxlen=200))
+
+    @property
+    def accounted(self) -> int:
+        """Events whose fate is known: each received event is malformed, ignored, superseded by a
+        newer report of its team, or handed to the store (or its write failed)."""
+        return self.malformed + self.ignored + self.deferred + self.handed + self.failed
 
 
 def _addr(text: str, default_port: int) -> tuple[str, int]:
@@ -85,7 +98,11 @@ class TakBridge:
         self.protobuf = protobuf
         self.batch_s = batch_ms / 1000
         self.team_interval_s = team_interval_s
+        self._lock = threading.Lock()  # guards what waits between the parser and the writer
+        self._write_lock = threading.Lock()  # one write at a time (the writer, take(), stop)
         self._pending: dict[tuple[str, str], Record] = {}  # team reports waiting for their turn
+        self._ready: list[Record] = []  # markers, shapes, photos: written in the next batch
+        self._problems: list[Problem] = []  # malformed events, for the next write's report
         self._last_write: dict[tuple[str, str], float] = {}
         self.on_written = on_written
         self.stats = BridgeStats()
@@ -99,7 +116,8 @@ class TakBridge:
         self._udp_in: socket.socket | None = None
         self._server: socket.socket | None = None
         self.bound_port: int | None = None
-        self.busy = False  # the worker is parsing or writing a batch
+        self._parsing = False
+        self.busy = False  # the writer is writing a batch
 
     # ------------------------------------------------------------------ life
 
@@ -114,7 +132,8 @@ class TakBridge:
             self._spawn(self._accept_loop, "tak-listen")
         for addr in self.connect:
             self._spawn(lambda a=addr: self._client_loop(a), f"tak-client-{addr[0]}:{addr[1]}")
-        self._spawn(self._work_loop, "tak-worker")
+        self._spawn(self._parse_loop, "tak-parse")
+        self._spawn(self._write_loop, "tak-write")
         if self.send_enabled:
             if self.multicast:
                 self._udp_out = socket.socket(socket.AF_INET, socket.SOCK_DGRAM, socket.IPPROTO_UDP)
@@ -145,6 +164,14 @@ class TakBridge:
             if s is not None:
                 _close(s)
         self._threads.clear()
+        left: list[tuple[bytes, str]] = []
+        while True:  # what arrived before the sockets closed is still taken
+            try:
+                left.append(self._inbox.get_nowait())
+            except queue.Empty:
+                break
+        self._fold(*self._parse(left))
+        self._write_due(everything=True)  # nothing heard is left unwritten at stop
 
     def _spawn(self, target: Callable[[], None], name: str) -> None:
         t = threading.Thread(target=target, name=name, daemon=True)
@@ -233,28 +260,45 @@ class TakBridge:
                     self._streams.remove(conn)
             _close(conn)
 
-    def _work_loop(self) -> None:
+    def _parse_loop(self) -> None:
+        """Parse what arrives as it arrives and fold it into what waits to be written: the
+        parsing never waits for a write, and a write never waits for the parsing."""
         while not self._stop.is_set():
-            batch: list[tuple[bytes, str]] = []
-            deadline = time.monotonic() + self.batch_s
-            while time.monotonic() < deadline and len(batch) < 5000:
+            try:
+                first = self._inbox.get(timeout=0.25)
+            except queue.Empty:
+                continue
+            chunk = [first]
+            while len(chunk) < PARSE_CHUNK:
                 try:
-                    batch.append(self._inbox.get(timeout=max(0.0, deadline - time.monotonic())))
+                    chunk.append(self._inbox.get_nowait())
                 except queue.Empty:
                     break
-            if batch or self._pending:
-                self.take(batch)
+            self._parsing = True
+            try:
+                self._fold(*self._parse(chunk))
+            finally:
+                self._parsing = False
+
+    def _write_loop(self) -> None:
+        while not self._stop.wait(self.batch_s):
+            self._write_due()
+
+    def idle(self) -> bool:
+        """Nothing queued, being parsed, waiting for its turn or being written."""
+        with self._lock:
+            waiting = bool(self._pending or self._ready)
+        return self._inbox.empty() and not (self._parsing or self.busy or waiting)
 
     def take(self, batch: list[tuple[bytes, str]]) -> ImportReport:
-        """Parse and write one batch of raw events (the worker's step; tests call it too)."""
-        self.busy = True
-        try:
-            return self._take(batch)
-        finally:
-            self.busy = False
+        """Parse one batch of raw events and write what is due now, on the calling thread (what
+        the two threads do between them; tests call it)."""
+        self._fold(*self._parse(batch))
+        return self._write_due()
 
-    def _take(self, batch: list[tuple[bytes, str]]) -> ImportReport:
-        parsed = Parsed()
+    def _parse(self, batch: list[tuple[bytes, str]]) -> tuple[list[Record], list[Problem]]:
+        records: list[Record] = []
+        problems: list[Problem] = []
         for data, label in batch:
             self.stats.received += 1
             try:
@@ -262,7 +306,7 @@ class TakBridge:
             except cot.CotError as exc:
                 self.stats.malformed += 1
                 problem = Problem(label, str(exc))
-                parsed.problems.append(problem)
+                problems.append(problem)
                 self.stats.problems.append(str(problem))
                 log.warning("TAK: skipped a malformed event from %s", problem)
                 continue
@@ -270,17 +314,58 @@ class TakBridge:
             if ev.ours.get("post") == self.ctx.post_id:
                 self.stats.ignored += 1
                 continue
-            records = cot.records_for(ev, self.ctx.put_blob)
-            if not records:
+            try:
+                got = cot.records_for(ev, self.ctx.put_blob)
+            except OSError as exc:  # a photo that cannot be kept (disk full): say so, go on
+                self.stats.problems.append(f"{label}: {exc}")
                 self.stats.ignored += 1
-            parsed.records += [_owned(r, self.ctx.post_id) for r in records]
-        parsed.records = self._due(parsed.records)
+                continue
+            if not got:
+                self.stats.ignored += 1
+            records += [_owned(r, self.ctx.post_id) for r in got]
+        return records, problems
+
+    def _fold(self, records: list[Record], problems: list[Problem]) -> None:
+        """Queue records for the writer. A team's newer report supersedes the one still waiting
+        (its fields merged over the older ones); every other record is kept as it came."""
+        with self._lock:
+            self._problems += problems
+            for r in records:
+                if r.etype != "unit":
+                    self._ready.append(r)
+                    continue
+                key = (r.etype, r.eid)
+                old = self._pending.pop(key, None)
+                if old is not None:
+                    self.stats.deferred += 1
+                    r = Record(r.etype, r.eid, {**old.fields, **r.fields}, r.where,
+                               {**old.create_only, **r.create_only})
+                self._pending[key] = r
+
+    def _write_due(self, everything: bool = False) -> ImportReport:
+        """Write what is due in one call of the store (one transaction, signed in one pass)."""
+        with self._write_lock:
+            with self._lock:
+                records, self._ready = self._ready, []
+                problems, self._problems = self._problems, []
+                records += self._due(everything)
+            if not records and not problems:
+                return ImportReport()
+            self.busy = True
+            try:
+                return self._write(Parsed(records=records, problems=problems))
+            finally:
+                self.busy = False
+
+    def _write(self, parsed: Parsed) -> ImportReport:
         try:
             report = self.ctx.write(parsed)
         except Exception:  # the store is closing, the disk is full: keep running, say so
             log.exception("TAK: writing a batch failed")
             self.stats.problems.append("writing a batch failed (see the log)")
+            self.stats.failed += len(parsed.records)  # counted and said, not silently gone
             return ImportReport()
+        self.stats.handed += len(parsed.records)
         self.stats.written += report.created + report.updated
         self.stats.batches += 1
         for p in report.problems[len(parsed.problems):]:
@@ -289,26 +374,16 @@ class TakBridge:
             self.on_written(report)
         return report
 
-    def _due(self, records: list[Record]) -> list[Record]:
-        """What to write now. A team heard again within ``team_interval_s`` of its last write
-        waits, folded with its newer reports (the latest position wins), and is written once its
-        turn comes — every report is taken, the op log gets at most one op per team per interval.
-        A team heard for the first time is written at once."""
+    def _due(self, everything: bool = False) -> list[Record]:
+        """The teams whose turn it is (the caller holds the lock). A team heard again within
+        ``team_interval_s`` of its last write waits, folded with its newer reports (the latest
+        position wins), and is written once its turn comes — every report is taken, the op log
+        gets at most one op per team per interval. A team heard for the first time is written at
+        once."""
         now = time.monotonic()
         out = []
-        for r in records:
-            if r.etype != "unit":
-                out.append(r)
-                continue
-            key = (r.etype, r.eid)
-            old = self._pending.pop(key, None)
-            if old is not None:
-                self.stats.deferred += 1
-                r = Record(r.etype, r.eid, {**old.fields, **r.fields}, r.where,
-                           {**old.create_only, **r.create_only})
-            self._pending[key] = r
         for key in list(self._pending):
-            if now - self._last_write.get(key, -1e18) >= self.team_interval_s:
+            if everything or now - self._last_write.get(key, -1e18) >= self.team_interval_s:
                 out.append(self._pending.pop(key))
                 self._last_write[key] = now
         return out
