@@ -172,9 +172,19 @@ class TakBridge:
                 break
         self._fold(*self._parse(left))
         self._write_due(everything=True)  # nothing heard is left unwritten at stop
+        st = self.stats
+        log.info("TAK bridge stopped: %d events received, %d accounted for, %d records written",
+                 st.received, st.accounted, st.written)
 
     def _spawn(self, target: Callable[[], None], name: str) -> None:
-        t = threading.Thread(target=target, name=name, daemon=True)
+        def run() -> None:
+            try:
+                target()
+            except Exception:  # a bug in one thread: said in the log and the link view, the node goes on
+                log.exception("TAK bridge: thread %s stopped", name)
+                self.stats.problems.append(f"thread {name} stopped on an error (see the log)")
+
+        t = threading.Thread(target=run, name=name, daemon=True)
         t.start()
         self._threads.append(t)
 
