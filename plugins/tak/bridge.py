@@ -11,7 +11,8 @@ pass), so a parse never waits for a write. A team is written at most once per
 ``team_interval_s`` (5 s): a team reporting its position five times a second becomes one signed
 op per interval — what every post must store and relay over a 256 kbit/s link. Every event
 received is accounted for (``BridgeStats.accounted``). XML and TAK protocol v1 (protobuf) are
-both understood on every link.
+both understood on every link; on TCP links what we send follows the TakControl negotiation
+(``negotiation``).
 
 Events we sent ourselves come back on the multicast group (loopback, relays): our ``<zhijiu
 post=…>`` detail marks them and they are not taken again.
@@ -34,7 +35,7 @@ from typing import Any
 
 from plugins.api import ImportReport, Parsed, PluginContext, Problem, Record, now_ms
 
-from . import cot, proto
+from . import cot, negotiation, proto
 
 log = logging.getLogger(__name__)
 
@@ -85,6 +86,7 @@ class TakBridge:
         connect: list[str] | tuple[str, ...] = (),
         send: bool = True,
         protobuf: bool = False,
+        stream: str | None = None,
         batch_ms: int = 1000,
         team_interval_s: float = 5.0,
         on_written: Callable[[ImportReport], None] | None = None,
@@ -95,7 +97,12 @@ class TakBridge:
         self.listen = _addr(listen, 8087) if listen else None
         self.connect = [_addr(c, 8087) for c in connect]
         self.send_enabled = send
-        self.protobuf = protobuf
+        self.protobuf = protobuf  # multicast datagrams as TAK protocol v1
+        # TAK server links: "negotiate" (XML, then v1 when both sides agree: TakControl),
+        # "xml", or "protobuf" (v1 from the first byte, a server's prototls input)
+        self.stream_mode = stream or ("negotiate" if protobuf else "xml")
+        if self.stream_mode not in negotiation.MODES:
+            raise ValueError(f"stream must be one of {', '.join(negotiation.MODES)}, not {stream!r}")
         self.batch_s = batch_ms / 1000
         self.team_interval_s = team_interval_s
         self._lock = threading.Lock()  # guards what waits between the parser and the writer
@@ -110,7 +117,7 @@ class TakBridge:
         self._outbox: queue.SimpleQueue[tuple[str, str] | None] = queue.SimpleQueue()
         self._stop = threading.Event()
         self._threads: list[threading.Thread] = []
-        self._streams: list[socket.socket] = []  # connected TCP peers we also send to
+        self._streams: list[_Link] = []  # connected TCP peers we also send to
         self._streams_lock = threading.Lock()
         self._udp_out: socket.socket | None = None
         self._udp_in: socket.socket | None = None
@@ -156,8 +163,8 @@ class TakBridge:
         self.ctx.store.unsubscribe(self._on_store_change)
         self._outbox.put(None)
         with self._streams_lock:
-            for s in self._streams:
-                _close(s)
+            for link in self._streams:
+                _close(link.sock)
         for t in self._threads:
             t.join(timeout=5)
         for s in (self._udp_in, self._udp_out, self._server):
@@ -228,7 +235,8 @@ class TakBridge:
                 continue
             except OSError:
                 return
-            self._spawn(lambda c=conn, s=src: self._stream_loop(c, f"tcp {s[0]}:{s[1]}"), "tak-conn")
+            self._spawn(lambda c=conn, s=src: self._stream_loop(c, f"tcp {s[0]}:{s[1]}", "server"),
+                        "tak-conn")
 
     def _client_loop(self, addr: tuple[str, int]) -> None:
         backoff = 0.5
@@ -241,17 +249,26 @@ class TakBridge:
                 backoff = min(backoff * 2, 30.0)
                 continue
             backoff = 0.5
-            self._stream_loop(conn, f"server {addr[0]}:{addr[1]}")
+            self._stream_loop(conn, f"server {addr[0]}:{addr[1]}", "client")
 
-    def _stream_loop(self, conn: socket.socket, label: str) -> None:
+    def _stream_loop(self, conn: socket.socket, label: str, role: str) -> None:
+        """One TCP link: ``role`` is ours on it — "client" on a TAK server we connected to,
+        "server" for a TAK client that connected to us (see ``negotiation``)."""
         conn.settimeout(0.25)
+        link = _Link(conn, label, negotiation.StreamNegotiation(role, self.stream_mode))
+        opening = link.neg.opening()
+        if opening is not None:
+            link.send_raw(opening)
         with self._streams_lock:
-            self._streams.append(conn)
+            self._streams.append(link)
         if self.send_enabled:
             self._outbox.put(("*", "*"))  # a new link hears our whole picture
         buffer = bytearray()
         try:
             while not self._stop.is_set():
+                if link.neg.expired():
+                    self.stats.problems.append(f"{label}: no answer to our TAK protocol request: reconnecting")
+                    break
                 try:
                     data = conn.recv(65536)
                 except TimeoutError:
@@ -261,14 +278,34 @@ class TakBridge:
                 if not data:
                     break
                 buffer += data
-                for event in _frames(buffer, self.stats):
-                    self.stats.arrived += 1
-                    self._inbox.put((event, label))
+                self._take_frames(link, buffer)
         finally:
             with self._streams_lock:
-                if conn in self._streams:
-                    self._streams.remove(conn)
+                if link in self._streams:
+                    self._streams.remove(link)
             _close(conn)
+
+    def _take_frames(self, link: _Link, buffer: bytearray) -> None:
+        """Queue every complete event in the buffer, one at a time, handling the negotiation
+        events (they change how the next byte we send is framed) in their place."""
+        while True:
+            was_protobuf = link.neg.protobuf
+            frame = _next_frame(buffer, self.stats)
+            if frame is None:
+                return
+            ctl = None if was_protobuf else negotiation.read_control(frame)
+            if ctl is None:
+                self.stats.arrived += 1
+                self._inbox.put((frame, link.label))
+                continue
+            with link.lock:  # the answer goes out before anything framed the new way
+                reply = link.neg.on_control(ctl)
+                if reply is not None:
+                    link.send_raw(reply, locked=True)
+            if link.neg.protobuf != was_protobuf:
+                log.info("TAK: %s speaks TAK protocol v1 from now on", link.label)
+            if ctl.type == negotiation.RESPONSE and self.send_enabled:
+                self._outbox.put(("*", "*"))  # what we held back while waiting for the answer
 
     def _parse_loop(self) -> None:
         """Parse what arrives as it arrives and fold it into what waits to be written: the
@@ -453,9 +490,8 @@ class TakBridge:
                     self.stats.problems.append(f"multicast send: {exc.strerror or exc}")
             with self._streams_lock:
                 streams = list(self._streams)
-            for s in streams:
-                with contextlib.suppress(OSError):  # its reader notices and drops it
-                    s.sendall(proto.encode(ev, stream=True) if self.protobuf else xml)
+            for link in streams:
+                link.send_event(ev, xml)
             n += 1
         self.stats.sent += n
         return n
@@ -468,24 +504,54 @@ def _owned(rec: Record, post_id: str) -> Record:
     return Record(rec.etype, rec.eid, rec.fields, rec.where, {**rec.create_only, "post_id": post_id})
 
 
-def _frames(buffer: bytearray, stats: BridgeStats) -> list[bytes]:
-    """Complete events off a TCP buffer: XML events, or TAK protocol v1 stream frames."""
-    out: list[bytes] = []
-    while buffer and buffer[0] == proto.STREAM_MAGIC:
+class _Link:
+    """A connected TCP peer: its socket, where the negotiation stands, one writer at a time."""
+
+    def __init__(self, sock: socket.socket, label: str, neg: negotiation.StreamNegotiation) -> None:
+        self.sock = sock
+        self.label = label
+        self.neg = neg
+        self.lock = threading.Lock()
+
+    def send_raw(self, data: bytes, locked: bool = False) -> None:
+        if locked:
+            self._send(data)
+            return
+        with self.lock:
+            self._send(data)
+
+    def send_event(self, ev: Any, xml: bytes) -> None:
+        """One of our events, framed as the link speaks now (nothing while a request waits)."""
+        with self.lock:
+            if not self.neg.may_send:
+                return  # the picture is sent again once the answer is in
+            self._send(proto.encode(ev, stream=True) if self.neg.protobuf else xml)
+
+    def _send(self, data: bytes) -> None:
+        with contextlib.suppress(OSError):  # its reader notices and drops it
+            self.sock.sendall(data)
+
+
+def _next_frame(buffer: bytearray, stats: BridgeStats) -> bytes | None:
+    """The first complete event off a TCP buffer (removed from it): a TAK protocol v1 stream
+    frame (first byte 0xbf) or an XML event. Reading takes either at any time — the first byte
+    tells them apart — so a peer that switches a frame early, or a v1-only server that still
+    sends XML, loses nothing; what we *send* follows the negotiation exactly."""
+    if buffer and buffer[0] == proto.STREAM_MAGIC:
         try:
             length, pos = proto._read_varint(bytes(buffer[:11]), 1)
         except cot.CotError:
-            return out  # the length itself is still arriving
+            return None  # the length itself is still arriving
         if length > cot.MAX_EVENT_BYTES:
             stats.problems.append("a protobuf frame longer than the limit: link reset")
             buffer.clear()
-            return out
+            return None
         if len(buffer) < pos + length:
-            return out
-        out.append(bytes(buffer[: pos + length]))
+            return None
+        frame = bytes(buffer[: pos + length])
         del buffer[: pos + length]
-    out += cot.split_stream(buffer)
-    return out
+        return frame
+    return next(cot.split_stream(buffer), None)
 
 
 def _close(s: socket.socket) -> None:

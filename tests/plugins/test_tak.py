@@ -316,7 +316,7 @@ def test_a_tak_server_over_tcp_both_ways_in_protocol_v1(rear, ctx) -> None:
     t = threading.Thread(target=serve, daemon=True)
     t.start()
     bridge = TakBridge(ctx, multicast=None, connect=[f"127.0.0.1:{server.getsockname()[1]}"],
-                       protobuf=True, batch_ms=50).start()
+                       protobuf=True, stream="protobuf", batch_ms=50).start()
     try:
         wait_until(lambda: got and bridge.stats.malformed == 1, 60, "our event at the server")
         wait_until(lambda: len([u for u in rear.store.entities("unit")
