@@ -77,13 +77,15 @@ class PluginContext:
         blobs = self.blobs
         return blobs.put(data) if blobs is not None else None
 
-    def write(self, parsed: Parsed, report: ImportReport | None = None) -> ImportReport:
-        """Write what was read, as ops of this post (the one write path); problems are kept."""
+    def write(self, parsed: Parsed, report: ImportReport | None = None,
+              progress: Callable[[int, int], None] | None = None) -> ImportReport:
+        """Write what was read, as ops of this post (the one write path); problems are kept;
+        ``progress`` hears (written so far, to write) as the chunks go in."""
         report = report or ImportReport()
         report.problems += parsed.problems
         for blob in parsed.blobs:
             self.put_blob(blob)
-        return write_records(self.store, self.operator, parsed.records, report)
+        return write_records(self.store, self.operator, parsed.records, report, progress)
 
     def on_unload(self, cleanup: Callable[[], None]) -> None:
         """Run ``cleanup`` when the plugin is unloaded (stop a socket, a thread, a timer)."""
