@@ -35,7 +35,7 @@ from typing import Any
 
 from plugins.api import ImportReport, Parsed, PluginContext, Problem, Record, now_ms
 
-from . import cot, negotiation, proto
+from . import cot, mesh, negotiation, proto, symbols
 
 log = logging.getLogger(__name__)
 
@@ -85,7 +85,7 @@ class TakBridge:
         listen: str | None = None,
         connect: list[str] | tuple[str, ...] = (),
         send: bool = True,
-        protobuf: bool = False,
+        protobuf: bool | str = False,
         stream: str | None = None,
         batch_ms: int = 1000,
         team_interval_s: float = 5.0,
@@ -97,7 +97,12 @@ class TakBridge:
         self.listen = _addr(listen, 8087) if listen else None
         self.connect = [_addr(c, 8087) for c in connect]
         self.send_enabled = send
-        self.protobuf = protobuf  # multicast datagrams as TAK protocol v1
+        # multicast datagrams: XML, TAK protocol v1, or "auto" (v1 when every device heard on
+        # the group decodes it: TakControl, see ``mesh``)
+        if protobuf not in (True, False, "auto"):
+            raise ValueError(f"protobuf must be true, false or \"auto\", not {protobuf!r}")
+        self.protobuf = protobuf
+        self.mesh = mesh.MeshVersions()
         # TAK server links: "negotiate" (XML, then v1 when both sides agree: TakControl),
         # "xml", or "protobuf" (v1 from the first byte, a server's prototls input)
         self.stream_mode = stream or ("negotiate" if protobuf else "xml")
@@ -302,10 +307,11 @@ class TakBridge:
                 reply = link.neg.on_control(ctl)
                 if reply is not None:
                     link.send_raw(reply, locked=True)
-            if link.neg.protobuf != was_protobuf:
+            switched = link.neg.protobuf != was_protobuf
+            if switched:
                 log.info("TAK: %s speaks TAK protocol v1 from now on", link.label)
-            if ctl.type == negotiation.RESPONSE and self.send_enabled:
-                self._outbox.put(("*", "*"))  # what we held back while waiting for the answer
+            if (switched or ctl.type == negotiation.RESPONSE) and self.send_enabled:
+                self._outbox.put(("*", "*"))  # our picture again, as the link now speaks
 
     def _parse_loop(self) -> None:
         """Parse what arrives as it arrives and fold it into what waits to be written: the
@@ -348,8 +354,19 @@ class TakBridge:
         problems: list[Problem] = []
         for data, label in batch:
             self.stats.received += 1
+            version, control = 0, None
             try:
-                ev = proto.decode(data) if proto.is_protobuf(data) else cot.parse_event(data)
+                if proto.is_protobuf(data):
+                    version = 1
+                    ev, control = proto.decode_with_control(data)
+                else:
+                    ev = cot.parse_event(data)
+            except proto.ControlOnly as only:  # a device saying which versions it decodes
+                if label.startswith("udp"):
+                    self.mesh.heard(only.contact_uid, 1, only.control)
+                self.stats.parsed += 1
+                self.stats.ignored += 1
+                continue
             except cot.CotError as exc:
                 self.stats.malformed += 1
                 problem = Problem(label, str(exc))
@@ -361,6 +378,8 @@ class TakBridge:
             if ev.ours.get("post") == self.ctx.post_id:
                 self.stats.ignored += 1
                 continue
+            if label.startswith("udp") and symbols.is_track(ev.type):
+                self.mesh.heard(ev.uid, version, control)  # a device on the group: what it speaks
             try:
                 got = cot.records_for(ev, self.ctx.put_blob)
             except OSError as exc:  # a photo that cannot be kept (disk full): say so, go on
@@ -448,6 +467,7 @@ class TakBridge:
     def _send_loop(self) -> None:
         last_all = 0.0
         while not self._stop.is_set():
+            self._say_versions()
             try:
                 item = self._outbox.get(timeout=1.0)
             except queue.Empty:
@@ -472,6 +492,25 @@ class TakBridge:
                 entities = [e for k in keys if (e := self.ctx.store.get(*k)) is not None and not e.deleted]
             self.send(entities)
 
+    def mesh_payload(self, ev: Any, xml: bytes) -> bytes:
+        """One of our events as a multicast datagram, in the version the group speaks."""
+        if self.protobuf == "auto":
+            if self.mesh.version() >= 1:
+                return proto.encode(ev, control=(1, mesh.OUR_VERSION))
+            return xml
+        return proto.encode(ev) if self.protobuf else xml
+
+    def _say_versions(self) -> None:
+        """With "auto": tell the group once a minute that we decode version 1 (a TakControl
+        alone), so its devices may switch even while we still send XML."""
+        if self.protobuf != "auto" or self._udp_out is None or self.multicast is None:
+            return
+        if self.mesh.control_due():
+            try:
+                self._udp_out.sendto(proto.control_datagram(self.ctx.post_id), self.multicast)
+            except OSError as exc:
+                self.stats.problems.append(f"multicast send: {exc.strerror or exc}")
+
     def send(self, entities: list[Any]) -> int:
         now = now_ms()
         n = 0
@@ -482,7 +521,7 @@ class TakBridge:
             if ev is None:
                 continue
             xml = cot.to_bytes(ev)
-            data = proto.encode(ev) if self.protobuf else xml
+            data = self.mesh_payload(ev, xml)
             if self._udp_out is not None and self.multicast is not None:
                 try:
                     self._udp_out.sendto(data, self.multicast)

@@ -232,3 +232,50 @@ def test_the_negotiation_times_out_as_the_description_says() -> None:
     assert late is not None and b"status=\"false\"" in late and not server.protobuf
     xml_only = StreamNegotiation("client", "xml")
     assert xml_only.on_control(Control(negotiation.ANNOUNCE, "p2", supported=("1",))) is None
+
+
+def v1_datagram(xml: bytes | None, control: tuple[int, int] | None = None, contact: str = "") -> bytes:
+    """A mesh datagram built with takproto's own message classes (not our encoder)."""
+    from takproto.proto import TakMessage
+
+    msg = TakMessage()
+    if xml is not None:
+        msg.ParseFromString(bytes(takproto.xml2proto(xml.decode(), takproto.TAKProtoVer.MESH))[3:])
+    if control is not None:
+        msg.takControl.minProtoVersion, msg.takControl.maxProtoVersion = control
+        msg.takControl.contactUid = contact
+    return b"\xbf\x01\xbf" + msg.SerializeToString()
+
+
+def test_on_the_group_auto_sends_v1_only_while_every_device_decodes_it(rear, ctx) -> None:
+    from plugins.tak import cot, mesh
+
+    uid = our_team(rear.store)
+    now = [1000.0]
+    bridge = TakBridge(ctx, multicast=None, send=False, protobuf="auto")
+    bridge.mesh = mesh.MeshVersions(clock=lambda: now[0])
+    ev = cot.event_for(rear.store.get("unit", uid), rear.post_id, 0)
+    xml = cot.to_bytes(ev)
+
+    def sent() -> object:
+        data = bridge.mesh_payload(ev, xml)
+        return takproto.parse_proto(bytearray(data)) if data[:1] == b"\xbf" else data
+
+    assert sent() == xml  # nobody heard yet: XML, which every device reads
+    bridge.take([(v1_datagram(position("atak-a", 106.6), control=(1, 1)), "udp 10.0.0.2")])
+    msg = sent()
+    assert msg.cotEvent.uid == uid and msg.takControl.maxProtoVersion == 1  # all decode v1: v1
+    bridge.take([(position("old-b", 106.61), "udp 10.0.0.3")])
+    assert sent() == xml  # a device that only sent XML: back to XML
+    bridge.take([(v1_datagram(None, control=(1, 1), contact="old-b"), "udp 10.0.0.3")])
+    assert bridge.stats.malformed == 0 and bridge.stats.ignored == 1  # a TakControl alone is no event
+    assert sent() != xml  # b says it decodes v1 too
+    bridge.take([(position("old-b", 106.62), "udp 10.0.0.3")])
+    assert sent() != xml  # its TakControl holds for two minutes...
+    now[0] += mesh.CONTROL_VALID_S + 1
+    bridge.take([(v1_datagram(position("atak-a", 106.6), control=(1, 1)), "udp 10.0.0.2")])
+    assert sent() == xml  # ...then b counts as its last message: XML
+    now[0] += mesh.FORGET_S + 1
+    bridge.take([(v1_datagram(position("atak-a", 106.6), control=(1, 1)), "udp 10.0.0.2")])
+    assert sent() != xml  # b silent ten minutes: no longer holds the group back
+    assert {u.get("callsign") for u in rear.store.entities("unit")} >= {"ATAK-A", "OLD-B"}
