@@ -492,6 +492,13 @@ class TakBridge:
                 entities = [e for k in keys if (e := self.ctx.store.get(*k)) is not None and not e.deleted]
             self.send(entities)
 
+    def protocols(self) -> tuple[int, int, bool]:
+        """(TCP links, of those speaking TAK protocol v1, multicast sent in v1) for the link view."""
+        with self._streams_lock:
+            links = list(self._streams)
+        mesh_v1 = self.protobuf is True or (self.protobuf == "auto" and self.mesh.version() >= 1)
+        return len(links), sum(link.neg.protobuf for link in links), mesh_v1
+
     def mesh_payload(self, ev: Any, xml: bytes) -> bytes:
         """One of our events as a multicast datagram, in the version the group speaks."""
         if self.protobuf == "auto":

@@ -88,6 +88,7 @@ def test_a_configured_feed_runs_with_the_window_and_stops_with_its_plugin(post, 
     dialog.dock_button.click()
     dock = service.docks[("tak", "status")]
     assert dock.isVisible() and "收到 0" in dock.widget().summary.text()
+    assert "TCP 链路 0 条（TAK 协议 v1：0 条）；组播发送：未开启" in dock.widget().summary.text()
     assert dock.windowTitle() == "TAK 互通状态"
     SHOTS.mkdir(exist_ok=True)
     dock.grab().save(str(SHOTS / "tak_status.png"))
