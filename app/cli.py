@@ -285,6 +285,27 @@ def _wait_for_signal() -> None:
         pass
 
 
+def _start_feeds(folder: PostFolder, store: Any, operator: str) -> Any:
+    """The feeds this post's feeds.json configures (the TAK bridge …), as the window runs them;
+    one that fails is logged and named, and the node serves all the same."""
+    from app.feeds import FeedRunner, feed_config, post_host
+
+    if not feed_config(folder.path):
+        return None
+    try:
+        runner = FeedRunner(post_host(folder.path, store, operator), folder.path)
+        failed = runner.start()
+    except Exception:  # the plugins themselves cannot be read: the node still serves
+        log.exception("feeds not started")
+        print("feeds not started (see the log)", file=sys.stderr, flush=True)
+        return None
+    for key in failed:
+        print(f"feed {key} did not start: {runner.failed[key]}", file=sys.stderr, flush=True)
+    if runner.feeds:
+        print(f"feeds running: {', '.join(sorted(runner.feeds))}", flush=True)
+    return runner
+
+
 def cmd_serve(args: argparse.Namespace) -> int:
     from app.services.node import make_engine
     from app.sync.keys import fingerprint
@@ -314,9 +335,12 @@ def cmd_serve(args: argparse.Namespace) -> int:
           f"(fingerprint {fingerprint(key)}); {len(engine.peers)} outgoing peer(s)", flush=True)
     log.info("node serving", extra={"listen": engine.bound_endpoint, "store": store.dialect(),
                                     "ops": store.op_count(), "peers": len(engine.peers)})
+    runner = _start_feeds(folder, store, _operator(args))
     try:
         _wait_for_signal()
     finally:
+        if runner is not None:
+            runner.stop()  # the feeds write through the store: they stop before it closes
         backups.stop()
         engine.stop()
         log.info("node stopped", extra={"ops": store.op_count()})
@@ -529,6 +553,8 @@ def build_parser() -> Parser:
     sp = verb("serve", cmd_serve, "headless node: accept peers, sync, relay; stops cleanly on SIGTERM")
     sp.add_argument("--listen", required=True, metavar="tcp://ADDR:PORT")
     sp.add_argument("--log-json", action="store_true", help="log JSON lines on stderr (also ZHIJIU_LOG=json)")
+    sp.add_argument("--operator", help="who the feeds' changes are made by (default: $ZHIJIU_OPERATOR or the "
+                                       "login name)")
 
     sp = verb("sync", cmd_sync, "connect to every configured peer and exchange until each link is idle")
     sp.add_argument("--once", action="store_true", help="stop when every link is idle both ways")

@@ -82,13 +82,15 @@ class PluginContext:
         blobs = self.blobs
         return blobs.put(data) if blobs is not None else None
 
-    def write(self, parsed: Parsed, report: ImportReport | None = None) -> ImportReport:
-        """Write what was read, as ops of this post (the one write path); problems are kept."""
+    def write(self, parsed: Parsed, report: ImportReport | None = None,
+              progress: Callable[[int, int], None] | None = None) -> ImportReport:
+        """Write what was read, as ops of this post (the one write path); problems are kept;
+        ``progress`` hears (written so far, to write) as the chunks go in."""
         report = report or ImportReport()
         report.problems += parsed.problems
         for blob in parsed.blobs:
             self.put_blob(blob)
-        return write_records(self.store, self.operator, parsed.records, report)
+        return write_records(self.store, self.operator, parsed.records, report, progress)
 
     def record_readings(self, rows: list[Any], where: str = "row") -> FedReadings:
         """Gauge readings (雨情, 水情) a feed brought, as ops of this post: rows naming their gauge

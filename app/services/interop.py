@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 import uuid
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -101,9 +101,14 @@ def _draft(rec: Record, local: Entity | None) -> tuple[str, Draft | None, str]:
 
 
 def write_records(
-    store: Store, operator: str, records: Iterable[Record], report: ImportReport | None = None
+    store: Store,
+    operator: str,
+    records: Iterable[Record],
+    report: ImportReport | None = None,
+    progress: Callable[[int, int], None] | None = None,
 ) -> ImportReport:
-    """Write what differs between ``records`` and the store, as ops of this post."""
+    """Write what differs between ``records`` and the store, as ops of this post; ``progress``
+    hears (written so far, to write) after each chunk (a window's progress bar)."""
     report = report or ImportReport()
     latest: dict[tuple[str, str], Record] = {}
     for rec in records:  # the last record of an id wins (a position report stream, a CAP update)
@@ -147,4 +152,6 @@ def write_records(
                 report.created += 1
             else:
                 report.updated += 1
+        if progress is not None:
+            progress(min(i + CHUNK, len(pending)), len(pending))
     return report

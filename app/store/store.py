@@ -180,7 +180,9 @@ class Store:
             self._emit(result)
         return result
 
-    def _apply_batch(self, raws: list[bytes], source: str, strict: bool = False) -> ApplyResult:
+    def _apply_batch(
+        self, raws: list[bytes], source: str, strict: bool = False, signed_here: bool = False
+    ) -> ApplyResult:
         vv = dict(self._vv)
         held = self._held.copy()
         with self.engine.begin() as conn:
@@ -192,6 +194,7 @@ class Store:
                 source=source,
                 observe=self.clock.observe,
                 strict=strict,
+                signed_here=signed_here,
             )
             batch.take_all(raws)
             r = batch.result
@@ -265,7 +268,7 @@ class Store:
                         bases=bases,
                     )
                 )
-            result = self._apply_batch(raws, "local", strict=True)
+            result = self._apply_batch(raws, "local", strict=True, signed_here=True)
         self._emit(result)
         return result
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import base64
 import binascii
 import datetime as dt
+import functools
 import re
 import threading
 import xml.etree.ElementTree as ET
@@ -109,40 +110,55 @@ def event_from_element(ev: ET.Element) -> CotEvent:
     out = CotEvent(uid, typ, ev.get("how") or "h-e", t, start, stale, lat, lon, hae)
     detail = ev.find("detail")
     if detail is not None:
-        contact = detail.find("contact")
-        if contact is not None:
-            out.callsign = (contact.get("callsign") or "")[:64]
-        group = detail.find("__group")
-        if group is not None:
-            out.group = (group.get("name") or "")[:32]
-            out.role = (group.get("role") or "")[:64]
-        remarks = detail.find("remarks")
-        if remarks is not None and remarks.text:
-            out.remarks = remarks.text.strip()[:4000]
-        for n, link in enumerate(detail.findall("link")):
-            p = link.get("point")
-            if p is None:
-                continue
-            try:
-                la, lo = (float(x) for x in p.split(",")[:2])
-            except ValueError:
-                raise CotError(f"{where}: <link> {n + 1} point={p[:40]!r} is not 'lat,lon'") from None
-            if not (-90 <= la <= 90 and -180 <= lo <= 180):
-                raise CotError(f"{where}: <link> {n + 1} point is out of range")
-            out.shape.append((lo, la))
-        image = detail.find("image")
-        if image is not None and image.text and image.text.strip():
-            if len(image.text) > MAX_IMAGE_BYTES * 4 // 3 + 16:
-                raise CotError(f"{where}: <image> is larger than {MAX_IMAGE_BYTES >> 20} MiB")
-            try:
-                out.image = base64.b64decode(image.text.strip(), validate=True)
-            except (binascii.Error, ValueError):
-                raise CotError(f"{where}: <image> is not base64") from None
-            out.image_mime = (image.get("mime") or "image/jpeg")[:100]
-        ours = detail.find("zhijiu")
-        if ours is not None:
-            out.ours = {k: v[:200] for k, v in ours.attrib.items()}
+        links = 0
+        seen: set[str] = set()
+        for child in detail:  # one pass over the detail, not one search per element we read
+            tag = child.tag
+            if tag != "link":
+                if tag in seen:
+                    continue  # the first of a kind counts
+                seen.add(tag)
+            if tag == "contact":
+                out.callsign = (child.get("callsign") or "")[:64]
+            elif tag == "__group":
+                out.group = (child.get("name") or "")[:32]
+                out.role = (child.get("role") or "")[:64]
+            elif tag == "remarks":
+                if child.text:
+                    out.remarks = child.text.strip()[:4000]
+            elif tag == "link":
+                links += 1
+                _link(out, child, where, links)
+            elif tag == "image":
+                _image(out, child, where)
+            elif tag == "zhijiu":
+                out.ours = {k: v[:200] for k, v in child.attrib.items()}
     return out
+
+
+def _link(out: CotEvent, link: ET.Element, where: str, n: int) -> None:
+    p = link.get("point")
+    if p is None:
+        return
+    try:
+        la, lo = (float(x) for x in p.split(",")[:2])
+    except ValueError:
+        raise CotError(f"{where}: <link> {n} point={p[:40]!r} is not 'lat,lon'") from None
+    if not (-90 <= la <= 90 and -180 <= lo <= 180):
+        raise CotError(f"{where}: <link> {n} point is out of range")
+    out.shape.append((lo, la))
+
+
+def _image(out: CotEvent, image: ET.Element, where: str) -> None:
+    if not (image.text and image.text.strip()):
+        return
+    if len(image.text) > MAX_IMAGE_BYTES * 4 // 3 + 16:
+        raise CotError(f"{where}: <image> is larger than {MAX_IMAGE_BYTES >> 20} MiB")
+    try:
+        out.image = base64.b64decode(image.text.strip(), validate=True)
+    except (binascii.Error, ValueError):
+        raise CotError(f"{where}: <image> is not base64") from None
+    out.image_mime = (image.get("mime") or "image/jpeg")[:100]
 
 
 def _fast_parser() -> Any:
@@ -222,6 +238,12 @@ def point(lon: float, lat: float) -> dict[str, Any]:
     return {"type": "Point", "coordinates": [round(lon, 7), round(lat, 7)]}
 
 
+@functools.lru_cache(maxsize=8192)
+def _id(uid: str) -> str:
+    """Our id for a CoT uid (a hash: worth remembering for the teams that report every second)."""
+    return stable_id(SOURCE, uid)
+
+
 def records_for(ev: CotEvent, put_blob: Any = None) -> list[Record]:
     """What one event means for our store (nothing for link chatter)."""
     if symbols.is_ignored(ev.type):
@@ -235,7 +257,7 @@ def records_for(ev: CotEvent, put_blob: Any = None) -> list[Record]:
         fields = {"sha256": sha, "kind": "photo", "mime": ev.image_mime, "size": len(ev.image),
                   "captured_at": ev.time_ms, "geom": point(ev.lon, ev.lat),
                   "caption": (ev.callsign or ev.remarks or ev.uid)[:1000]}
-        return [Record("media", stable_id(SOURCE, ev.uid), fields, where)]
+        return [Record("media", _id(ev.uid), fields, where)]
     if etype in ("task", "media"):
         return []  # our own orders echoed back are not taken from TAK; a photo comes with its file
     if etype == "unit" or (etype is None and symbols.is_track(ev.type)):
@@ -244,7 +266,7 @@ def records_for(ev: CotEvent, put_blob: Any = None) -> list[Record]:
                   "callsign": ev.callsign or None, "team_color": ev.group or None, "props": props}
         create = {"name": (ev.callsign or ev.uid)[:200], "type": symbols.unit_type(ev.type),
                   "status": "on_scene"}
-        return [Record("unit", stable_id(SOURCE, ev.uid),
+        return [Record("unit", _id(ev.uid),
                        {k: v for k, v in fields.items() if v is not None}, where, create)]
     symbol = ev.ours.get("symbol") or symbols.feature_symbol(ev.type)
     if symbol not in feature_codes.SYMBOLS:
@@ -267,7 +289,7 @@ def records_for(ev: CotEvent, put_blob: Any = None) -> list[Record]:
         fields["level"] = level
     if ev.remarks:
         fields["note"] = ev.remarks
-    return [Record("feature", stable_id(SOURCE, ev.uid), fields, where)]
+    return [Record("feature", _id(ev.uid), fields, where)]
 
 
 def parse_many(chunks: Iterable[bytes], put_blob: Any = None, own_post: str | None = None) -> Parsed:

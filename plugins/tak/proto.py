@@ -42,8 +42,23 @@ def _read_varint(data: bytes, pos: int) -> tuple[int, int]:
     raise CotError("protobuf frame: truncated length")
 
 
+class ControlOnly(CotError):
+    """A message that holds only a TakControl (a device saying which versions it decodes)."""
+
+    def __init__(self, contact_uid: str, control: tuple[int, int]) -> None:
+        super().__init__("a TakControl message")
+        self.contact_uid = contact_uid
+        self.control = control
+
+
 def decode(data: bytes) -> CotEvent:
-    """A mesh datagram or one stream frame → CotEvent (CotError when malformed)."""
+    """A mesh datagram or one stream frame → CotEvent (CotError when malformed; ControlOnly
+    for a message with a TakControl and no event)."""
+    return decode_with_control(data)[0]
+
+
+def decode_with_control(data: bytes) -> tuple[CotEvent, tuple[int, int] | None]:
+    """The event and the TakControl (lowest, highest version) it came with, if any."""
     if len(data) > MAX_EVENT_BYTES:
         raise CotError("protobuf event too large")
     if data[:3] == MESH_HEADER:
@@ -60,6 +75,11 @@ def decode(data: bytes) -> CotEvent:
         msg.ParseFromString(body)
     except Exception as exc:  # protobuf's DecodeError and friends
         raise CotError(f"protobuf: {type(exc).__name__}") from None
+    control = None
+    if msg.HasField("takControl"):
+        control = (msg.takControl.minProtoVersion, msg.takControl.maxProtoVersion)
+        if not msg.HasField("cotEvent"):
+            raise ControlOnly(msg.takControl.contactUid, control)
     ev = msg.cotEvent
     xml_detail = ev.detail.xmlDetail
     detail = f"<detail>{xml_detail}</detail>" if xml_detail else "<detail/>"
@@ -77,7 +97,7 @@ def decode(data: bytes) -> CotEvent:
     })
     ET.SubElement(elem, "point", {"lat": repr(ev.lat), "lon": repr(ev.lon), "hae": repr(ev.hae)})
     elem.append(detail_elem)
-    return event_from_element(elem)
+    return event_from_element(elem), control
 
 
 def _iso(ms: int) -> str:
@@ -86,11 +106,23 @@ def _iso(ms: int) -> str:
     return iso(ms) if ms else ""
 
 
-def encode(xml_event: ET.Element, *, stream: bool = False) -> bytes:
-    """One of our XML events as TAK protocol v1: a mesh datagram, or a stream frame."""
+def control_datagram(contact_uid: str, lowest: int = 1, highest: int = 1) -> bytes:
+    """A mesh datagram holding only a TakControl: this device decodes these versions."""
+    msg = _message_class()()
+    msg.takControl.minProtoVersion = lowest
+    msg.takControl.maxProtoVersion = highest
+    msg.takControl.contactUid = contact_uid
+    return MESH_HEADER + bytes(msg.SerializeToString())
+
+
+def encode(xml_event: ET.Element, *, stream: bool = False, control: tuple[int, int] | None = None) -> bytes:
+    """One of our XML events as TAK protocol v1: a mesh datagram, or a stream frame; ``control``
+    adds a TakControl (the versions we decode) to a mesh message."""
     import datetime as dt
 
     msg = _message_class()()
+    if control is not None:
+        msg.takControl.minProtoVersion, msg.takControl.maxProtoVersion = control
     ev = msg.cotEvent
     for attr in ("type", "uid", "how"):
         setattr(ev, attr, xml_event.get(attr, ""))

@@ -12,9 +12,13 @@ from plugins.api import PluginContext
 
 WORDS = {
     "zh": {"none": "TAK 互通未运行：在本所的 feeds.json 中配置 \"tak\"。",
-           "line": "收到 {arrived}，处理 {received}，写入 {written}，格式错误 {malformed}，发出 {sent}"},
+           "line": "收到 {arrived}，处理 {received}，写入 {written}，格式错误 {malformed}，发出 {sent}",
+           "links": "TCP 链路 {links} 条（TAK 协议 v1：{v1} 条）；组播发送：{mesh}",
+           "xml": "XML", "v1": "TAK 协议 v1", "off": "未开启"},
     "en": {"none": "The TAK bridge is not running: configure \"tak\" in this post's feeds.json.",
-           "line": "arrived {arrived}, taken {received}, written {written}, malformed {malformed}, sent {sent}"},
+           "line": "arrived {arrived}, taken {received}, written {written}, malformed {malformed}, sent {sent}",
+           "links": "TCP links {links} (TAK protocol v1: {v1}); multicast sends {mesh}",
+           "xml": "XML", "v1": "TAK protocol v1", "off": "off"},
 }
 
 
@@ -49,6 +53,9 @@ class TakStatus(QWidget):
             s = b.stats
             lines.append(words["line"].format(arrived=s.arrived, received=s.received, written=s.written,
                                               malformed=s.malformed, sent=s.sent))
+            links, v1, mesh_v1 = b.protocols()
+            mesh = "off" if b.multicast is None else "v1" if mesh_v1 else "xml"
+            lines.append(words["links"].format(links=links, v1=v1, mesh=words[mesh]))
             problems += list(s.problems)[-50:]
         self.summary.setText("\n".join(lines))
         if self.problems.count() != len(problems):

@@ -483,7 +483,7 @@
 <context>
     <name>CsvMappingDialog</name>
     <message>
-        <location filename="../../ui/plugins/transfer.py" line="+38"/>
+        <location filename="../../ui/plugins/transfer.py" line="+41"/>
         <source>Id (keeps re-imports from duplicating)</source>
         <translation>编号（重复导入不会产生重复项）</translation>
     </message>
@@ -4597,27 +4597,44 @@ Handed over to:</source>
 <context>
     <name>Transfer</name>
     <message>
-        <location filename="../../ui/plugins/transfer.py" line="+37"/>
+        <location filename="../../ui/plugins/transfer.py" line="+43"/>
+        <source>Another import is still running: wait for it to finish.</source>
+        <translation>另一个导入仍在进行：请等它完成。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>No plugin reads %1 files. Is the plugin for this format switched on?</source>
         <translation>没有插件能读取 %1 文件。该格式的插件是否已启用？</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+15"/>
+        <location line="+60"/>
         <source>Cannot read %1: %2</source>
         <translation>无法读取 %1：%2</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="-57"/>
+        <location line="+59"/>
         <source>%1 cannot be imported: %2</source>
         <translation>%1 无法导入：%2</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="-33"/>
+        <source>Reading %1…</source>
+        <translation>正在读取 %1…</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Writing %1 of %2 items…</source>
+        <translation>正在写入：%1 / %2 项…</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>%1: %2 new, %3 changed, %4 unchanged, %5 skipped.</source>
         <translation>%1：新增 %2，更新 %3，未变 %4，跳过 %5。</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+42"/>
         <source>Import a file</source>
         <translation>导入文件</translation>
     </message>
@@ -4637,7 +4654,8 @@ Handed over to:</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="-89"/>
+        <location line="+96"/>
         <source>Import and export</source>
         <translation>导入与导出</translation>
     </message>

@@ -316,7 +316,7 @@ def test_a_tak_server_over_tcp_both_ways_in_protocol_v1(rear, ctx) -> None:
     t = threading.Thread(target=serve, daemon=True)
     t.start()
     bridge = TakBridge(ctx, multicast=None, connect=[f"127.0.0.1:{server.getsockname()[1]}"],
-                       protobuf=True, batch_ms=50).start()
+                       protobuf=True, stream="protobuf", batch_ms=50).start()
     try:
         wait_until(lambda: got and bridge.stats.malformed == 1, 60, "our event at the server")
         wait_until(lambda: len([u for u in rear.store.entities("unit")
@@ -329,3 +329,33 @@ def test_a_tak_server_over_tcp_both_ways_in_protocol_v1(rear, ctx) -> None:
     assert msg.cotEvent.type == "a-f-G-U-U-S-F" and msg.cotEvent.detail.contact.callsign == "渝消01"
     assert msg.cotEvent.detail.group.name == "Red" and msg.cotEvent.staleTime > msg.cotEvent.sendTime
     assert bridge.stats.problems[0].endswith(": <event uid='broken'>: <point> has no lon")
+
+
+def test_every_datagram_is_accounted_for_and_the_latest_position_wins(rear, ctx) -> None:
+    """Over UDP with the parser and the writer on their own threads: each datagram received is
+    malformed, ignored, superseded by a newer report of its team, or handed to the store — none
+    vanishes — and each team ends at the last position it sent; every distinct marker is kept."""
+    import socket
+
+    bridge = TakBridge(ctx, multicast="127.0.0.1:0", send=False, batch_ms=50, team_interval_s=3600)
+    bridge.multicast = ("127.0.0.1", _free_udp_port())
+    bridge.start()
+    try:
+        reports = [pytak.gen_cot(lat=29.5 + k / 1000, lon=106.5, uid=f"t{i}", cot_type="a-f-G-U-C",
+                                 callsign=f"T{i}", stale=600) for k in range(5) for i in range(4)]
+        markers = [pytak.gen_cot(lat=29.6, lon=106.6 + i / 1000, uid=f"m{i}", cot_type="a-h-G",
+                                 callsign=f"险情{i}", stale=3600) for i in range(3)]
+        junk = [b"<event uid='j'><point lat=", b"not xml at all"]
+        with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as s:
+            for data in (*reports, *markers, *junk):
+                s.sendto(data, bridge.multicast)
+        wait_until(lambda: bridge.stats.received == len(reports) + len(markers) + len(junk),
+                   30, "every datagram taken")
+    finally:
+        bridge.stop()  # writes what still waits for its turn
+    st = bridge.stats
+    assert st.arrived == st.received == st.accounted == 25
+    assert st.malformed == 2 and st.deferred + st.handed == 23 and st.handed >= 7  # 4 teams, 3 markers
+    units = {u.get("callsign"): u.get("geom")["coordinates"] for u in rear.store.entities("unit")}
+    assert units == {f"T{i}": [106.5, 29.504] for i in range(4)}
+    assert sorted(f.get("name") for f in rear.store.entities("feature")) == ["险情0", "险情1", "险情2"]

@@ -37,7 +37,7 @@ def test_a_broken_plugin_is_named_in_the_manager_and_the_window_starts(post, mak
     assert '"cap"' in (post.folder.path / "plugins.json").read_text()
 
 
-def test_csv_import_through_the_column_mapping(post, make_main_window, tmp_path) -> None:
+def test_csv_import_through_the_column_mapping(post, make_main_window, tmp_path, qtbot) -> None:
     from plugins.formats.csv_io import guess_mapping, read_table
     from ui.plugins.transfer import CsvMappingDialog
 
@@ -59,8 +59,10 @@ def test_csv_import_through_the_column_mapping(post, make_main_window, tmp_path)
     mapping = dialog.mapping()
     dialog.close()
     dialog.deleteLater()
-    report = window.plugin_menu.transfer.import_path(csv, mapping=mapping)
-    assert report is not None and report.created == 1
+    with qtbot.waitSignal(window.plugin_menu.transfer.importFinished, timeout=60_000) as done:
+        assert window.plugin_menu.transfer.import_path(csv, mapping=mapping) is not None
+    report = done.args[0]
+    assert report.created == 1
     assert [str(p) for p in report.problems] == ["line 3: longitude 'abc' is not a number"]
     shelter = next(f for f in post.store.entities("feature") if f.get("name") == "大田湾体育馆")
     assert (shelter.get("symbol"), shelter.get("capacity")) == ("shelter", 900)
@@ -86,6 +88,7 @@ def test_a_configured_feed_runs_with_the_window_and_stops_with_its_plugin(post, 
     dialog.dock_button.click()
     dock = service.docks[("tak", "status")]
     assert dock.isVisible() and "收到 0" in dock.widget().summary.text()
+    assert "TCP 链路 0 条（TAK 协议 v1：0 条）；组播发送：未开启" in dock.widget().summary.text()
     assert dock.windowTitle() == "TAK 互通状态"
     SHOTS.mkdir(exist_ok=True)
     dock.grab().save(str(SHOTS / "tak_status.png"))

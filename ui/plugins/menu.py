@@ -74,4 +74,5 @@ class PluginMenu(QMenu):
             self.dialog.close()
             self.dialog.deleteLater()
             self.dialog = None
+        self.transfer.cleanup()
         self.service.cleanup()

@@ -3,34 +3,26 @@
 Plugins are found in the built-in folder, in the post's own ``plugins/`` folder, in the folders
 of ``ZHIJIU_PLUGIN_PATH`` (separated like PATH) and through the ``zhijiu.plugins`` entry points.
 A plugin that fails is named in the plugin manager with its error (and in the log); the window
-starts all the same. Feeds a post wants running are listed in its ``feeds.json``::
-
-    {"tak": {"multicast": "239.2.3.1:6969", "listen": "0.0.0.0:8087"},
-     "cap-feed": {"url": "https://…/feed.atom", "interval_s": 300}}
-
-and start when their plugin is loaded. A dock a plugin contributes is made when the person asks
+starts all the same. Feeds a post wants running (its ``feeds.json``) are run by
+``app.feeds.FeedRunner``, as ``zhijiu serve`` runs them. A dock a plugin contributes is made when the person asks
 for it (plugin manager, "Show") and removed when its plugin is unloaded.
 """
 
 from __future__ import annotations
 
-import json
 import logging
-import os
 from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QWidget
 
+from app.feeds import FeedRunner, plugin_folders
 from app.plugin_host import Contribution, PluginError, PluginHost
 from plugins.api import PluginContext
 from ui.session import Session
 
 log = logging.getLogger(__name__)
-
-PATH_ENV = "ZHIJIU_PLUGIN_PATH"
-FEEDS_FILE = "feeds.json"
 
 
 class PluginService(QObject):
@@ -40,14 +32,10 @@ class PluginService(QObject):
         super().__init__(window)
         self.session = session
         self.window = window
-        folders = [session.folder.path / "plugins"]
-        folders += [p for p in os.environ.get(PATH_ENV, "").split(os.pathsep) if p]
-        from pathlib import Path
-
-        self.host = PluginHost(self._context, folders=[Path(f) for f in folders],
+        self.host = PluginHost(self._context, folders=plugin_folders(session.folder.path),
                                settings_dir=session.folder.path)
         self.language: Callable[[], str] = lambda: "zh_CN"  # the menu sets the window's
-        self.feeds: dict[str, Any] = {}
+        self.runner = FeedRunner(self.host, session.folder.path)
         self.docks: dict[tuple[str, str], QDockWidget] = {}
         self.host.subscribe(self._on_host_changed)
         self.host.discover()
@@ -62,8 +50,6 @@ class PluginService(QObject):
     def _on_host_changed(self) -> None:
         for key in [k for k in self.docks if not self._loaded(k[0])]:
             self._remove_dock(key)
-        for key in [k for k in self.feeds if not self._loaded(k.split("/")[0])]:
-            self.feeds.pop(key)  # the plugin's unload stopped it (ctx.on_unload)
         self.changed.emit()
 
     def _loaded(self, plugin_id: str) -> bool:
@@ -72,31 +58,13 @@ class PluginService(QObject):
 
     # ------------------------------------------------------------------ feeds
 
-    def feed_config(self) -> dict[str, Any]:
-        path = self.session.folder.path / FEEDS_FILE
-        if not path.exists():
-            return {}
-        try:
-            doc = json.loads(path.read_text("utf-8"))
-            return doc if isinstance(doc, dict) else {}
-        except (OSError, ValueError):
-            log.warning("%s is not readable JSON: no feeds started", path)
-            return {}
+    @property
+    def feeds(self) -> dict[str, Any]:
+        return self.runner.feeds
 
     def start_feeds(self) -> None:
-        config = self.feed_config()
-        for c in self.host.contributions("feeds"):
-            key = f"{c.plugin_id}/{c.id}"
-            if c.id not in config or key in self.feeds:
-                continue
-            options = config[c.id] if isinstance(config[c.id], dict) else {}
-            try:
-                self.feeds[key] = self.host.call(c, **options)
-            except (PluginError, TypeError, OSError, ValueError) as exc:
-                info = self.host.plugins[c.plugin_id]
-                info.error = f"feed {c.id}: {exc}"
-                log.warning("feed %s did not start: %s", key, exc)
-                self.changed.emit()
+        if self.runner.start():
+            self.changed.emit()  # the manager shows why
 
     def set_enabled(self, key: str, enabled: bool) -> bool:
         ok = self.host.set_enabled(key, enabled)
@@ -138,6 +106,7 @@ class PluginService(QObject):
     def cleanup(self) -> None:
         """Unload every plugin (stops their feeds and threads); before the store closes."""
         self.host.unload_all()
+        self.runner.close()
         self.host.unsubscribe(self._on_host_changed)
         for key in list(self.docks):
             self._remove_dock(key)

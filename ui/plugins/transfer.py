@@ -1,8 +1,9 @@
 """Import and export from the window, through the plugins' importers and exporters, and the CSV
 column-mapping dialog (which column is the longitude, the name, the type …).
 
-An import says what it took and lists what it skipped, with the line or element at fault; it
-never stops at the first bad row. The column mapping starts from what the header suggests
+An import runs on a worker thread with a progress dialog (the window stays usable), then says
+what it took and lists what it skipped, with the line or element at fault; it never stops at the
+first bad row. The column mapping starts from what the header suggests
 (经度, 纬度, 名称 …) and shows the first rows so a person can check it.
 """
 
@@ -11,7 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -20,6 +21,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QMessageBox,
+    QProgressDialog,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -31,6 +33,7 @@ from app.services.interop import ImportReport
 from plugins.api import InputError
 from ui import labels
 from ui.i18n import QT_TRANSLATE_NOOP
+from ui.plugins.import_job import ImportJob
 from ui.plugins.service import PluginService
 
 PREVIEW_ROWS = 6
@@ -130,7 +133,12 @@ class CsvMappingDialog(QDialog):
 
 
 class Transfer(QWidget):
-    """Import and export actions (a widget only for ``tr`` and as the dialogs' parent)."""
+    """Import and export actions (a widget only for ``tr`` and as the dialogs' parent). An import
+    runs on a worker thread (``ImportJob``) behind a progress dialog that does not block the
+    window; it ends with ``importFinished`` (the report) or ``importFailed`` (the message)."""
+
+    importFinished = Signal(object)  # the ImportReport
+    importFailed = Signal(str)  # what the person was told
 
     def __init__(self, service: PluginService, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -138,49 +146,118 @@ class Transfer(QWidget):
         self.hide()
         self.last_report: ImportReport | None = None
         self.last_message: QMessageBox | None = None
+        self.job: ImportJob | None = None  # the import running now
+        self.progress: QProgressDialog | None = None
+        self._jobs: list[ImportJob] = []  # started and not yet finished (waited for at cleanup)
 
     def import_path(self, path: str | Path, fmt: str | None = None, *, mapping: Any = None,
-                    ask_mapping: bool = True) -> ImportReport | None:
-        """Import one file (a CSV asks for its columns first); None when cancelled or unreadable."""
+                    ask_mapping: bool = True) -> ImportJob | None:
+        """Start importing one file (a CSV asks for its columns first) on a worker thread; the
+        job, or None when cancelled, refused or unreadable (the person is told why)."""
         from app.cli_interop import guess_format
 
         host = self.service.host
         path = Path(path)
+        if self.job is not None:
+            self._fail(self.tr("Another import is still running: wait for it to finish."))
+            return None
         fmt = fmt or guess_format(host, str(path))
         importer = host.find("importers", fmt) if fmt else None
         if importer is None:
-            self._tell(QMessageBox.Icon.Warning, labels.arg(
+            self._fail(labels.arg(
                 self.tr("No plugin reads %1 files. Is the plugin for this format switched on?"),
                 path.suffix or path.name))
             return None
+        data: bytes | None = None
+        options: dict[str, Any] = {}
         try:
-            data = path.read_bytes()
-            kwargs: dict[str, Any] = {}
             if fmt == "csv" and (mapping is not None or ask_mapping):
+                data = path.read_bytes()  # the column dialog shows its first rows
                 if mapping is None:
                     mapping = self.ask_mapping(data)
                     if mapping is None:
                         return None
-                kwargs["mapping"] = mapping
-            parsed = host.call(importer, data, path.name, **kwargs)
-            ctx = host.context(importer.plugin_id)
-            assert ctx is not None
-            ctx.operator = self.service.session.operator
-            report = ctx.write(parsed)
+                options["mapping"] = mapping
+            fn = host.resolve(importer)
         except OSError as exc:
-            self._tell(QMessageBox.Icon.Warning, labels.arg(self.tr("Cannot read %1: %2"), path.name,
-                                                            exc.strerror or str(exc)))
+            self._fail(labels.arg(self.tr("Cannot read %1: %2"), path.name, exc.strerror or str(exc)))
             return None
         except (InputError, PluginError) as exc:
-            self._tell(QMessageBox.Icon.Warning, labels.arg(self.tr("%1 cannot be imported: %2"),
-                                                            path.name, str(exc)))
+            self._fail(labels.arg(self.tr("%1 cannot be imported: %2"), path.name, str(exc)))
             return None
+        ctx = host.context(importer.plugin_id)
+        assert ctx is not None
+        ctx.operator = self.service.session.operator
+        job = ImportJob(fn, ctx, path, data, options, f"{importer.plugin_id}/{importer.id}", self)
+        job.progressed.connect(self._on_progress)
+        job.succeeded.connect(lambda report, name=path.name: self._on_done(name, report))
+        job.failed.connect(lambda code, text, name=path.name: self._on_failed(name, code, text))
+        job.finished.connect(lambda j=job: self._on_thread_done(j))
+        self.job = job
+        self._jobs.append(job)
+        self._show_progress(path.name)
+        job.start()
+        return job
+
+    def _show_progress(self, name: str) -> None:
+        dialog = QProgressDialog(self.parentWidget())
+        dialog.setObjectName("import_progress")
+        dialog.setWindowTitle(self.tr("Import and export"))
+        dialog.setWindowModality(Qt.WindowModality.NonModal)  # the window goes on working
+        dialog.setCancelButton(None)  # type: ignore[arg-type]  # a write in progress is not cut
+        dialog.setMinimumDuration(0)
+        dialog.setAutoClose(False)
+        dialog.setAutoReset(False)
+        dialog.setRange(0, 0)  # reading and parsing: no count yet
+        dialog.setLabelText(labels.arg(self.tr("Reading %1…"), name))
+        dialog.show()
+        self.progress = dialog
+
+    def _on_progress(self, done: int, total: int) -> None:
+        if self.progress is None:
+            return
+        self.progress.setRange(0, max(total, 1))
+        self.progress.setValue(done)
+        self.progress.setLabelText(labels.arg(self.tr("Writing %1 of %2 items…"), done, total))
+
+    def _close_progress(self) -> None:
+        if self.progress is not None:
+            self.progress.close()
+            self.progress.deleteLater()
+            self.progress = None
+
+    def _on_done(self, name: str, report: ImportReport) -> None:
+        self.job = None
+        self._close_progress()
         self.last_report = report
-        text = labels.arg(self.tr("%1: %2 new, %3 changed, %4 unchanged, %5 skipped."), path.name,
+        text = labels.arg(self.tr("%1: %2 new, %3 changed, %4 unchanged, %5 skipped."), name,
                           report.created, report.updated, report.unchanged, len(report.problems))
         self._tell(QMessageBox.Icon.Warning if report.problems else QMessageBox.Icon.Information,
                    text, "\n".join(str(p) for p in report.problems[:200]))
-        return report
+        self.importFinished.emit(report)
+
+    def _on_failed(self, name: str, code: str, message: str) -> None:
+        self.job = None
+        self._close_progress()
+        if code == "read":
+            self._fail(labels.arg(self.tr("Cannot read %1: %2"), name, message))
+        else:
+            self._fail(labels.arg(self.tr("%1 cannot be imported: %2"), name, message))
+
+    def _on_thread_done(self, job: ImportJob) -> None:
+        if job in self._jobs:
+            self._jobs.remove(job)
+        job.deleteLater()
+
+    def _fail(self, text: str) -> None:
+        self._tell(QMessageBox.Icon.Warning, text)
+        self.importFailed.emit(text)
+
+    def cleanup(self) -> None:
+        """Let a running import finish its write before the store closes."""
+        for job in list(self._jobs):
+            job.wait()
+        self._close_progress()
 
     def ask_mapping(self, data: bytes) -> Any:
         from plugins.formats.csv_io import guess_mapping, read_table
