@@ -310,8 +310,10 @@ class TakBridge:
             switched = link.neg.protobuf != was_protobuf
             if switched:
                 log.info("TAK: %s speaks TAK protocol v1 from now on", link.label)
-            if (switched or ctl.type == negotiation.RESPONSE) and self.send_enabled:
-                self._outbox.put(("*", "*"))  # our picture again, as the link now speaks
+            if ctl.type in (negotiation.REQUEST, negotiation.RESPONSE) and self.send_enabled:
+                # settled, either way: our picture again, as the link now speaks (what went out
+                # before the answer may have been read past by a peer waiting for the answer)
+                self._outbox.put(("*", "*"))
 
     def _parse_loop(self) -> None:
         """Parse what arrives as it arrives and fold it into what waits to be written: the
