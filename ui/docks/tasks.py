@@ -131,8 +131,9 @@ class TasksDock(ViewDock):
 
         self.table = QTableView(body)
         self.table.setModel(self.proxy)
+        # by deadline, the model's own order: enabling sorting then sorts nothing again
+        self.table.horizontalHeader().setSortIndicator(4, Qt.SortOrder.AscendingOrder)
         self.table.setSortingEnabled(True)
-        self.table.sortByColumn(4, Qt.SortOrder.AscendingOrder)  # by deadline
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)

@@ -1,8 +1,8 @@
 """The tasks table (任务跟踪) and its filter by incident, status and assignee; overdue rows stand out.
 
 Overdue means open with the deadline passed (``app.domain.task.is_overdue``). Time moves without
-any change in the store, so a timer re-checks the open tasks every half minute and announces only
-the rows whose overdue state flipped.
+any change in the store, so a timer re-checks every half minute; the deadlines still to come wait
+in a heap, so a check touches only the rows whose deadline has just passed, not every row.
 
 The rows are kept sorted by the model itself (``sort``): one Python sort of cached keys, instead
 of the proxy's C++ sort calling back into Python for every comparison (seconds for 100,000
@@ -13,9 +13,9 @@ only filters. ``zhijiu bench tasks`` measures it.
 
 from __future__ import annotations
 
+import heapq
 from bisect import bisect_left
 from collections.abc import Callable
-from operator import itemgetter
 from typing import Any
 
 from PySide6.QtCore import (
@@ -68,6 +68,8 @@ class TaskTableModel(EntityTableModel):
         self.clock = clock
         self._live_clock = clock
         self._overdue: set[str] = set()
+        self._due: list[tuple[int, str]] = []  # heap: (deadline, id) of open tasks not overdue yet
+        self._checked_at = 0  # the clock at the last overdue check
         self._sort_column = 4  # deadline: open orders first, the most overdue on top
         self._descending = False
         self._sorted_keys: list[Any] = []  # parallel to _rows, ascending in the current order
@@ -96,11 +98,41 @@ class TaskTableModel(EntityTableModel):
         return task_rules.is_overdue(entity.data, self.clock())
 
     def _load(self) -> None:
+        self._forget_changes()
         self.beginResetModel()
         self._arrange([e for e in self.store.entities(self.ETYPE) if self.accepts(e)])
-        now = self.clock()
-        self._overdue = {e.eid for e in self._rows if task_rules.is_overdue(e.data, now)}
+        self._find_overdue()
         self.endResetModel()
+
+    def _find_overdue(self) -> None:
+        """Every row's overdue state afresh, and the heap of deadlines still to come."""
+        now = self._checked_at = self.clock()
+        overdue: set[str] = set()
+        due: list[tuple[int, str]] = []
+        is_open = task_rules.OPEN.__contains__
+        for e in self._rows:
+            d = e.data
+            deadline = d.get("deadline")
+            if isinstance(deadline, int) and is_open(d.get("status")):
+                if deadline < now:
+                    overdue.add(e.eid)
+                else:
+                    due.append((deadline, e.eid))
+        heapq.heapify(due)
+        self._overdue, self._due = overdue, due
+
+    def _watch_deadline(self, entity: Entity) -> None:
+        """An open task not overdue yet: its deadline goes on the heap (stale entries of the
+        same task are skipped when they come up)."""
+        d = entity.data
+        deadline = d.get("deadline")
+        if isinstance(deadline, int) and deadline >= self._checked_at and d.get("status") in task_rules.OPEN:
+            heapq.heappush(self._due, (deadline, entity.eid))
+            if len(self._due) > 2 * len(self._rows) + 1024:  # mostly stale: rebuild
+                self._due = [(int(e.data["deadline"]), e.eid) for e in self._rows
+                             if e.eid not in self._overdue and isinstance(e.get("deadline"), int)
+                             and e.get("status") in task_rules.OPEN]
+                heapq.heapify(self._due)
 
     # ------------------------------------------------------------------ order
 
@@ -109,11 +141,18 @@ class TaskTableModel(EntityTableModel):
         return _Descending(key) if self._descending else key
 
     def _arrange(self, rows: list[Entity]) -> None:
-        pairs = sorted(((self._key(e), e) for e in rows), key=itemgetter(0))
-        self._rows = [e for _k, e in pairs]
-        self._sorted_keys = [k for k, _e in pairs]
-        self._key_of = {e.eid: k for k, e in pairs}
-        self._reindex()
+        """Sort ``rows`` into the current order (one Python sort of plain keys). ``_index`` is not
+        kept: this model finds a row by bisection of its key (``row_of``)."""
+        column = self._keys[self._sort_column]
+        sort_value = self.sort_value
+        keys = [(sort_value(e, column), e.eid) for e in rows]
+        order = sorted(range(len(rows)), key=keys.__getitem__, reverse=self._descending)
+        self._rows = [rows[i] for i in order]
+        if self._descending:
+            self._sorted_keys = [_Descending(keys[i]) for i in order]
+        else:
+            self._sorted_keys = [keys[i] for i in order]
+        self._key_of = dict(zip((e.eid for e in self._rows), self._sorted_keys, strict=True))
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         """Reorder every row by one column (the view's header; the proxy forwards it here)."""
@@ -127,7 +166,8 @@ class TaskTableModel(EntityTableModel):
         held = [(self._rows[i.row()].eid, i.column()) for i in persistent]
         self._sort_column, self._descending = column, descending
         self._arrange(self._rows)
-        self.changePersistentIndexList(persistent, [self.index(self._index[eid], c) for eid, c in held])
+        self.changePersistentIndexList(
+            persistent, [self.index(self.row_of(eid) or 0, c) for eid, c in held])
         self.layoutChanged.emit()
 
     def row_of(self, eid: str) -> int | None:
@@ -139,6 +179,8 @@ class TaskTableModel(EntityTableModel):
             self._overdue.add(eid)
         else:
             self._overdue.discard(eid)
+            if entity is not None:
+                self._watch_deadline(entity)
         row = self.row_of(eid)
         key = self._key(entity) if entity is not None else None
         if row is not None and entity is not None and key == self._sorted_keys[row]:
@@ -161,13 +203,29 @@ class TaskTableModel(EntityTableModel):
 
     @Slot()
     def recheck_overdue(self) -> None:
-        """Announce the rows whose overdue state changed with the passing of time."""
+        """Announce the rows that became overdue with the passing of time: those whose deadline,
+        first on the heap, has passed since the last check."""
         now = self.clock()
-        for row, entity in enumerate(self._rows):
-            overdue = task_rules.is_overdue(entity.data, now)
-            if overdue != (entity.eid in self._overdue):
-                (self._overdue.add if overdue else self._overdue.discard)(entity.eid)
-                self.dataChanged.emit(self.index(row, 0), self.index(row, len(self.COLUMNS) - 1))
+        if now < self._checked_at:  # the clock went back: every row afresh
+            before = self._overdue
+            self._find_overdue()
+            for eid in before ^ self._overdue:
+                self._announce(eid)
+            return
+        self._checked_at = now
+        due, overdue = self._due, self._overdue
+        while due and due[0][0] < now:
+            _deadline, eid = heapq.heappop(due)
+            row = self.row_of(eid)
+            if row is None or eid in overdue or not task_rules.is_overdue(self._rows[row].data, now):
+                continue  # gone, already overdue, or a stale entry (finished, deadline moved)
+            overdue.add(eid)
+            self._announce(eid)
+
+    def _announce(self, eid: str) -> None:
+        row = self.row_of(eid)
+        if row is not None:
+            self.dataChanged.emit(self.index(row, 0), self.index(row, len(self.COLUMNS) - 1))
 
     def overdue_ids(self) -> set[str]:
         return set(self._overdue)
@@ -285,6 +343,8 @@ class TaskFilterProxy(QSortFilterProxyModel):
 
     def set_mine(self, mine: str | None, post_id: str = "", my_units: frozenset[str] = frozenset()) -> None:
         """``"by_me"``, ``"to_me"`` (this post or the teams in ``my_units``) or None for all."""
+        if mine is None:  # whose they are does not matter: nothing else does either
+            post_id, my_units = "", frozenset()
         if (mine, post_id, my_units) == (self._mine, self._post_id, self._my_units):
             return
         self.beginFilterChange()
@@ -307,6 +367,8 @@ class TaskFilterProxy(QSortFilterProxyModel):
             super().sort(column, order)
 
     def filterAcceptsRow(self, source_row: int, source_parent: QModelIndex | QPersistentModelIndex) -> bool:
+        if self._incident is self._status is self._assignee is self._mine is None:
+            return True  # no filter: every row, without a look at it
         model = self.sourceModel()
         if isinstance(model, TaskTableModel):  # straight to the record: no round trip through Qt
             entity: Entity | None = model._rows[source_row] if source_row < len(model._rows) else None
