@@ -291,6 +291,37 @@ class EntityTableModel(QAbstractTableModel):
             return entity.eid
         return self.extra(entity, key, role)
 
+    def multiData(self, index: Index, roleDataSpan: Any) -> None:
+        self.fill_roles(index, roleDataSpan)
+
+    def fill_roles(self, index: Index, roles: Any) -> None:
+        """Every role a view paints a cell with, in one call into Python rather than one per role
+        (about seven): a paint stays short while a sync thread wants the interpreter too.
+        ``roles`` is a ``QModelRoleDataSpan``; a proxy over this model forwards here."""
+        row = index.row() if index.isValid() else -1
+        entity = self._rows[row] if 0 <= row < len(self._rows) else None
+        key = self._keys[index.column()] if entity is not None else ""
+        for i in range(len(roles)):
+            slot = roles[i]
+            role = slot.role()
+            value: Any
+            if entity is None:
+                value = None
+            elif role == Qt.ItemDataRole.DisplayRole:
+                value = self.display(entity, key)
+            elif role == SortRole:
+                value = self.sort_value(entity, key)
+            elif role == EntityRole:
+                value = entity
+            elif role == IdRole:
+                value = entity.eid
+            else:
+                value = self.extra(entity, key, role)
+            if value is None:
+                slot.clearData()
+            else:
+                slot.setData(value)
+
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:

@@ -68,6 +68,13 @@ class TaskTableModel(EntityTableModel):
         self.clock = clock
         self._live_clock = clock
         self._overdue: set[str] = set()
+        bold = QFont()
+        bold.setBold(True)
+        self._overdue_look: dict[int, Any] = {  # made once: a paint asks for them cell by cell
+            Qt.ItemDataRole.BackgroundRole: QBrush(OVERDUE_BACKGROUND),
+            Qt.ItemDataRole.ForegroundRole: QBrush(OVERDUE_FOREGROUND),
+            Qt.ItemDataRole.FontRole: bold,
+        }
         self._due: list[tuple[int, str]] = []  # heap: (deadline, id) of open tasks not overdue yet
         self._checked_at = 0  # the clock at the last overdue check
         self._sort_column = 4  # deadline: open orders first, the most overdue on top
@@ -281,15 +288,7 @@ class TaskTableModel(EntityTableModel):
             return None
         if entity.eid not in self._overdue:
             return None
-        if role == Qt.ItemDataRole.BackgroundRole:
-            return QBrush(OVERDUE_BACKGROUND)
-        if role == Qt.ItemDataRole.ForegroundRole:
-            return QBrush(OVERDUE_FOREGROUND)
-        if role == Qt.ItemDataRole.FontRole:
-            font = QFont()
-            font.setBold(True)
-            return font
-        return None
+        return self._overdue_look.get(role)
 
 
 class _Descending:
@@ -365,6 +364,14 @@ class TaskFilterProxy(QSortFilterProxyModel):
             model.sort(column, order)
         else:
             super().sort(column, order)
+
+    def multiData(self, index: QModelIndex | QPersistentModelIndex, roleDataSpan: Any) -> None:
+        """A cell's roles in one call (the proxy's own would call the model once per role)."""
+        model = self.sourceModel()
+        if isinstance(model, EntityTableModel):
+            model.fill_roles(self.mapToSource(index), roleDataSpan)
+        else:
+            super().multiData(index, roleDataSpan)
 
     def filterAcceptsRow(self, source_row: int, source_parent: QModelIndex | QPersistentModelIndex) -> bool:
         if self._incident is self._status is self._assignee is self._mine is None:
