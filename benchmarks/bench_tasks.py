@@ -12,7 +12,9 @@ plain ``QSortFilterProxyModel`` in a ``QTableView``.
   orders), signed by that post and applied by ``Store.apply`` on a worker thread in batches of 64
   as a sync session does, while a 5 ms ``QTimer`` heartbeat on the GUI thread records the longest
   gap between its ticks (the longest stall; goal ≤ 50 ms); until the board shows every change.
-  Baseline: 1,000 changes of the same shape from a third post, applied the same way; a store
+  The board is sorted by deadline, so an order that is finished moves. Three bursts (each from a
+  post of its own): the median and the worst of their longest stalls, the median catch-up.
+  Baseline: three bursts of the same shape from other posts, applied the same way; a store
   listener on the applying thread reads each batch's tasks and sends one queued signal per change
   to the standard model (``setText`` / ``appendRow``), measured the same way — the GUI thread
   does nothing but set text, and competes for the interpreter with the same applying thread.
@@ -25,6 +27,7 @@ from __future__ import annotations
 
 import os
 import random
+import statistics
 import sys
 import tempfile
 import threading
@@ -42,6 +45,7 @@ NEW_IN_BURST = 200
 BATCH = 64  # ops per apply, as the sync engine reads at most 64 frames per turn
 HEARTBEAT_MS = 5
 WRITE_BATCH = 1000
+BURSTS = 3  # each burst's longest stall is noisy on a shared machine: the median of three
 
 
 def _note(out: list[Figure], figure: Figure) -> None:
@@ -186,14 +190,39 @@ def _apply_in_thread(store: Any, ops: list[bytes]) -> threading.Thread:
     return thread
 
 
+def _burst(store: Any, ops: list[bytes], shown: Callable[[], bool]) -> tuple[float, float]:
+    """Apply ``ops`` on a worker thread as a sync session does; the GUI thread's longest stall
+    and the time until ``shown()`` (every change on the board), both in ms."""
+    beat = Heartbeat()
+    beat.start()
+    t0 = time.perf_counter()
+    thread = _apply_in_thread(store, ops)
+    _pump(lambda: not thread.is_alive() and shown())
+    caught_up = (time.perf_counter() - t0) * 1000
+    stall = beat.stop()
+    thread.join()
+    return stall, caught_up
+
+
+def _note_bursts(out: list[Figure], prefix: str, stalls: list[float], catch_ups: list[float]) -> None:
+    each = ", ".join(f"{x:.0f}" for x in stalls)
+    _note(out, Figure(f"{prefix}remote 1,000: longest stall, median", statistics.median(stalls), "ms",
+                      f"of {len(stalls)} bursts ({each}); goal ≤ 50 ms"))
+    _note(out, Figure(f"{prefix}remote 1,000: longest stall, worst", max(stalls), "ms"))
+    _note(out, Figure(f"{prefix}remote 1,000: caught up, median", statistics.median(catch_ups), "ms",
+                      ", ".join(f"{x:.0f}" for x in catch_ups)))
+
+
 def _ours(folder: Any, store: Any, task_ids: list[str], units: list[str], incidents: list[str],
           out: list[Figure]) -> None:
+    from PySide6.QtCore import Qt
+
     from app.domain import task as task_rules
     from ui.docks.tasks import TasksDock
     from ui.models.tasks import OVERDUE
     from ui.session import Session
 
-    remote = _remote_ops(store, task_ids, units, incidents)
+    remote = [_remote_ops(store, task_ids, units, incidents, seed=9 + k) for k in range(BURSTS)]
     session = Session(folder, store, OPERATOR)
     t0 = time.perf_counter()
     dock = TasksDock(session)
@@ -215,17 +244,18 @@ def _ours(folder: Any, store: Any, task_ids: list[str], units: list[str], incide
     _paint(dock)
     _note(out, Figure("sort by title", (time.perf_counter() - t0) * 1000, "ms"))
 
-    expected = dock.model.rowCount() + NEW_IN_BURST
-    beat = Heartbeat()
-    beat.start()
-    t0 = time.perf_counter()
-    thread = _apply_in_thread(store, remote)
-    _pump(lambda: not thread.is_alive() and dock.model.settled() and dock.model.rowCount() == expected)
-    caught_up = (time.perf_counter() - t0) * 1000
-    stall = beat.stop()
-    thread.join()
-    _note(out, Figure("remote 1,000: longest stall", stall, "ms", "goal ≤ 50 ms"))
-    _note(out, Figure("remote 1,000: board caught up", caught_up, "ms"))
+    # the bursts land on the board in its usual order, by deadline: a status change that
+    # finishes an order moves its row (out of one place, into another)
+    dock.table.sortByColumn(4, Qt.SortOrder.AscendingOrder)
+    _paint(dock)
+    stalls, catch_ups = [], []
+    for ops in remote:
+        expected = dock.model.rowCount() + NEW_IN_BURST
+        stall, caught_up = _burst(store, ops, lambda n=expected: dock.model.settled()
+                                  and dock.model.rowCount() == n)
+        stalls.append(stall)
+        catch_ups.append(caught_up)
+    _note_bursts(out, "", stalls, catch_ups)
 
     # the overdue recheck an hour on: only the rows whose deadline passed in that hour are
     # touched; the baseline is the walk over every row that the check used to be
@@ -249,7 +279,7 @@ def _ours(folder: Any, store: Any, task_ids: list[str], units: list[str], incide
     session.deleteLater()
 
 
-def _baseline(store: Any, remote: list[bytes], out: list[Figure]) -> None:
+def _baseline(store: Any, remote: list[list[bytes]], out: list[Figure]) -> None:
     from PySide6.QtCore import QObject, QSortFilterProxyModel, Qt, Signal
     from PySide6.QtGui import QStandardItem, QStandardItemModel
     from PySide6.QtWidgets import QTableView
@@ -311,17 +341,16 @@ def _baseline(store: Any, remote: list[bytes], out: list[Figure]) -> None:
 
     feed.change.connect(on_change, Qt.ConnectionType.QueuedConnection)
     store.subscribe(on_store)
-    beat = Heartbeat()
-    beat.start()
-    t0 = time.perf_counter()
-    thread = _apply_in_thread(store, remote)
-    _pump(lambda: not thread.is_alive() and done[0] == REMOTE_CHANGES)
-    caught_up = (time.perf_counter() - t0) * 1000
-    stall = beat.stop()
-    thread.join()
+    view.sortByColumn(4, Qt.SortOrder.AscendingOrder)  # by deadline, as ours
+    _paint(view)
+    stalls, catch_ups = [], []
+    for ops in remote:
+        done[0] = 0
+        stall, caught_up = _burst(store, ops, lambda: done[0] == REMOTE_CHANGES)
+        stalls.append(stall)
+        catch_ups.append(caught_up)
     store.unsubscribe(on_store)
-    _note(out, Figure("baseline: remote 1,000 longest stall", stall, "ms"))
-    _note(out, Figure("baseline: remote 1,000 caught up", caught_up, "ms"))
+    _note_bursts(out, "baseline: ", stalls, catch_ups)
     view.close()
     view.deleteLater()
 
@@ -347,7 +376,8 @@ def run(size: int | None = None) -> list[Figure]:
             task_ids = _fill(store, n, units, incidents)
             _note(out, Figure("set-up: write tasks", (time.perf_counter() - t0), "s", f"{n:,} signed ops"))
             _ours(folder, store, task_ids, units, incidents, out)
-            _baseline(store, _remote_ops(store, task_ids, units, incidents, seed=10), out)
+            _baseline(store, [_remote_ops(store, task_ids, units, incidents, seed=20 + k)
+                              for k in range(BURSTS)], out)
         finally:
             store.close()
     return out

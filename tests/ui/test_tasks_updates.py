@@ -15,7 +15,8 @@ from app.services import common
 from app.store.store import Draft
 from ui.models import entity_table
 from ui.models import tasks as task_model
-from ui.models.tasks import TaskTableModel
+from ui.models.entity_table import EntityRole
+from ui.models.tasks import TaskFilterProxy, TaskTableModel
 from ui.session import Session
 
 
@@ -183,3 +184,17 @@ def test_only_a_rename_refreshes_the_names_shown(model: TaskTableModel, post: Po
     post.store.write([Draft("unit", unit, "put", {"name": "市综合应急救援总队二支队"})], operator=OPERATOR)
     assert announced == [{"unit"}]
     assert model.index(row, 3).data() == "市综合应急救援总队二支队"
+
+
+def test_the_filter_answers_rows_that_arrive_after_it_was_set(model: TaskTableModel, post: Post) -> None:
+    proxy = TaskFilterProxy()
+    proxy.setSourceModel(model)
+    proxy.set_status("acknowledged")  # every row answered in one pass
+    shown = proxy.rowCount()
+    drafts = new_orders(post, 2)
+    drafts[1] = Draft("task", drafts[1].eid, "put", {**drafts[1].fields, "status": "acknowledged"})
+    post.store.write(drafts, operator=OPERATOR)  # a new row: answered on its own
+    assert proxy.rowCount() == shown + 1
+    assert {proxy.index(r, 0).data(EntityRole).get("status") for r in range(proxy.rowCount())} == {"acknowledged"}
+    proxy.set_status(None)
+    assert proxy.rowCount() == model.rowCount()

@@ -178,11 +178,11 @@ class EntityTableModel(QAbstractTableModel):
         if generation != self._generation:
             return  # read before a reload
         self._reading = None
-        if found is None:  # the read failed: try these again with the next change
+        if found is None:  # the read failed: try these again with the next change, not now
             for eid in ids:
                 self._waiting.setdefault(eid, None)
-        else:
-            self._take([eid for eid in ids if eid not in self._waiting], found)
+            return
+        self._take([eid for eid in ids if eid not in self._waiting], found)
         self._read_waiting()
         self._drain_ready()
 

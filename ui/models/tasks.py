@@ -326,6 +326,7 @@ class TaskFilterProxy(QSortFilterProxyModel):
         self._mine: str | None = None
         self._post_id = ""
         self._my_units: frozenset[str] = frozenset()
+        self._answers: list[bool] | None = None  # every row's answer, while the filter changes
         self.setSortRole(SortRole)
         self.setDynamicSortFilter(True)
         self.setSortCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
@@ -346,16 +347,30 @@ class TaskFilterProxy(QSortFilterProxyModel):
             post_id, my_units = "", frozenset()
         if (mine, post_id, my_units) == (self._mine, self._post_id, self._my_units):
             return
-        self.beginFilterChange()
-        self._mine, self._post_id, self._my_units = mine, post_id, my_units
-        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+        def change() -> None:
+            self._mine, self._post_id, self._my_units = mine, post_id, my_units
+
+        self._refilter(change)
 
     def _set(self, name: str, value: str | None) -> None:
-        if getattr(self, name) == value:
-            return
+        if getattr(self, name) != value:
+            self._refilter(lambda: setattr(self, name, value))
+
+    def _refilter(self, change: Callable[[], object]) -> None:
+        """Apply ``change`` to the filter and filter every row again. The answers for all rows
+        are worked out first in one pass over the model's records, so the proxy's call per row
+        only looks one up (100,000 rows: a fraction of the time)."""
         self.beginFilterChange()
-        setattr(self, name, value)
-        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+        change()
+        model = self.sourceModel()
+        if isinstance(model, TaskTableModel):
+            accepts = self._accepts
+            self._answers = [accepts(model, e) for e in model._rows]
+        try:
+            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+        finally:
+            self._answers = None
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         """The task model keeps its own order (one Python sort, not a comparison per call)."""
@@ -374,6 +389,9 @@ class TaskFilterProxy(QSortFilterProxyModel):
             super().multiData(index, roleDataSpan)
 
     def filterAcceptsRow(self, source_row: int, source_parent: QModelIndex | QPersistentModelIndex) -> bool:
+        answers = self._answers
+        if answers is not None and source_row < len(answers):
+            return answers[source_row]
         if self._incident is self._status is self._assignee is self._mine is None:
             return True  # no filter: every row, without a look at it
         model = self.sourceModel()
@@ -381,8 +399,9 @@ class TaskFilterProxy(QSortFilterProxyModel):
             entity: Entity | None = model._rows[source_row] if source_row < len(model._rows) else None
         else:
             entity = model.index(source_row, 0, source_parent).data(EntityRole)
-        if entity is None:
-            return False
+        return entity is not None and self._accepts(model, entity)
+
+    def _accepts(self, model: Any, entity: Entity) -> bool:
         d = entity.data
         if self._incident is not None and d.get("incident_id") != self._incident:
             return False
