@@ -4,6 +4,7 @@ overdue check touching only the rows whose deadline just passed."""
 
 from __future__ import annotations
 
+import dataclasses
 import uuid
 from collections.abc import Iterator
 
@@ -198,3 +199,12 @@ def test_the_filter_answers_rows_that_arrive_after_it_was_set(model: TaskTableMo
     assert {proxy.index(r, 0).data(EntityRole).get("status") for r in range(proxy.rowCount())} == {"acknowledged"}
     proxy.set_status(None)
     assert proxy.rowCount() == model.rowCount()
+
+
+def test_the_deadline_heap_is_rebuilt_when_mostly_stale(model: TaskTableModel, post: Post) -> None:
+    task = model.entity(model.row_of(post.tasks["pumps"]))  # open, due in four hours
+    later = dataclasses.replace(task, data={**task.data, "deadline": task.data["deadline"] + HOUR_MS})
+    for _ in range(2 * model.rowCount() + 1024):  # a task whose deadline keeps moving
+        model._watch_deadline(later)
+    assert len(model._due) <= model.rowCount() + 1  # rebuilt from the rows …
+    assert (later.data["deadline"], later.eid) in model._due  # … keeping the newest deadline

@@ -139,6 +139,7 @@ class TaskTableModel(EntityTableModel):
                 self._due = [(int(e.data["deadline"]), e.eid) for e in self._rows
                              if e.eid not in self._overdue and isinstance(e.get("deadline"), int)
                              and e.get("status") in task_rules.OPEN]
+                self._due.append((deadline, entity.eid))  # its row may not hold it yet
                 heapq.heapify(self._due)
 
     # ------------------------------------------------------------------ order
