@@ -330,6 +330,13 @@ class Store:
             row = c.execute(select(*_ENTITY_COLUMNS).where(t.c.etype == etype, t.c.eid == eid)).first()
         return self._entity(row) if row else None
 
+    def count(self, etype: str) -> int:
+        """How many live (not deleted) entities of one type there are."""
+        t = m.entity
+        with self.engine.connect() as c:
+            q = select(func.count()).select_from(t).where(t.c.etype == etype, t.c.deleted.is_(False))
+            return int(c.execute(q).scalar() or 0)
+
     def get_many(self, etype: str, eids: list[str]) -> dict[str, Entity]:
         """The entities of one type among ``eids`` that exist (deleted ones too), in one query
         per 500 ids."""

@@ -208,3 +208,27 @@ def test_the_deadline_heap_is_rebuilt_when_mostly_stale(model: TaskTableModel, p
         model._watch_deadline(later)
     assert len(model._due) <= model.rowCount() + 1  # rebuilt from the rows …
     assert (later.data["deadline"], later.eid) in model._due  # … keeping the newest deadline
+
+
+def test_a_big_table_loads_on_the_reader_thread(qapp, translations, post: Post, qtbot, monkeypatch) -> None:
+    monkeypatch.setattr(entity_table, "BACKGROUND_LOAD_MIN", 1)  # this post's six tasks are "big"
+    session = Session(post.folder, post.store, OPERATOR)
+    model = TaskTableModel(session, recheck_ms=3_600_000)
+    try:
+        assert model.loading and model.rowCount() == 0 and not model.settled()
+        new = new_orders(post, 1)
+        post.store.write(new, operator=OPERATOR)  # while loading: waits, read after the load
+        model.sort(0)  # sorted by title meanwhile: the load comes in in that order
+        qtbot.waitUntil(model.settled)
+        assert not model.loading
+        stored = post.store.entities("task")
+        assert model.rowCount() == len(stored) == 7 and model.row_of(new[0].eid) is not None
+        titles = [model.index(r, 0).data() for r in range(model.rowCount())]
+        assert titles == sorted(titles)
+        assert in_order(model)
+        assert post.tasks["cordon"] in model.overdue_ids()  # its deadline passed an hour ago
+    finally:
+        model.cleanup()
+        session.cleanup()
+        model.deleteLater()
+        session.deleteLater()

@@ -14,7 +14,9 @@ A change passes three stages, each coalescing repeats of the same id (the newest
   the event loop, the rest on the next turn: the GUI thread never stalls on a burst.
 * a read that comes back for an id changed again meanwhile is dropped (a newer read follows).
 
-``zhijiu bench tasks`` measures it with 100,000 tasks.
+A big table (``BACKGROUND_LOAD_MIN`` records or more) loads on the reader thread too: it shows
+empty (``loading``) and fills with one reset when the records are read and ordered; changes that
+arrive meanwhile wait and are read after. ``zhijiu bench tasks`` measures it with 100,000 tasks.
 """
 
 from __future__ import annotations
@@ -53,6 +55,10 @@ INLINE_MAX = 16
 # rest of a burst waits for the next turn (the GUI stays responsive through a sync burst).
 BUDGET_S = 0.008
 
+# A table of at least this many live records loads on the reader thread (the window stays
+# responsive while 100,000 tasks are read and ordered); a smaller one loads at once, as before.
+BACKGROUND_LOAD_MIN = 5000
+
 # One reader thread for every table: reads are short, and SQLite serves one at a time anyway.
 _READER = ThreadPoolExecutor(max_workers=1, thread_name_prefix="zhijiu-table-reader")
 
@@ -61,6 +67,7 @@ class _ReadDone(QObject):
     """Carries a reader thread's records back to the GUI thread (a queued signal)."""
 
     done = Signal(object)  # (generation, ids, {id: Entity})
+    loaded = Signal(object)  # (generation, the table's records, prepared)
 
 
 def _read(store: Store, etype: str, ids: list[str], generation: int, reply: _ReadDone) -> None:
@@ -72,6 +79,17 @@ def _read(store: Store, etype: str, ids: list[str], generation: int, reply: _Rea
         found = None
     with contextlib.suppress(RuntimeError):  # the table is gone
         reply.done.emit((generation, ids, found))
+
+def _load(prepare: Any, store: Store, generation: int, reply: _ReadDone) -> None:
+    """On the reader thread: every record of a table, prepared (read and ordered)."""
+    try:
+        prepared = prepare(store)
+    except Exception:  # the GUI thread reads them itself
+        log.exception("loading a table in the background failed")
+        prepared = None
+    with contextlib.suppress(RuntimeError):  # the table is gone
+        reply.loaded.emit((generation, prepared))
+
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -90,6 +108,7 @@ class EntityTableModel(QAbstractTableModel):
         self._index: dict[str, int] = {}
         self._keys = [key for key, _ in self.COLUMNS]
         self.replaying = False
+        self.loading = False  # records being read on the reader thread; the rows are empty
         self._index_stale = False  # rows moved since _index was built
         self._waiting: dict[str, None] = {}  # ids changed but not read yet, in arrival order
         self._reading: list[str] | None = None  # ids the reader thread is reading now
@@ -97,6 +116,7 @@ class EntityTableModel(QAbstractTableModel):
         self._generation = 0  # a reload makes every read in flight stale
         self._reply = _ReadDone()
         self._reply.done.connect(self._on_read)
+        self._reply.loaded.connect(self._on_loaded)
         self._drain = QTimer(self)
         self._drain.setSingleShot(True)
         self._drain.setInterval(0)
@@ -111,6 +131,7 @@ class EntityTableModel(QAbstractTableModel):
         self._ready.clear()
         self._generation += 1
         self._reply.done.disconnect(self._on_read)
+        self._reply.loaded.disconnect(self._on_loaded)
         self.session.bridge.changed.disconnect(self._on_store_changed)
         self.session.names.namesChanged.disconnect(self._on_names_changed)
 
@@ -118,10 +139,42 @@ class EntityTableModel(QAbstractTableModel):
 
     def _load(self) -> None:
         self._forget_changes()
+        if not self.replaying and self.store.count(self.ETYPE) >= BACKGROUND_LOAD_MIN:
+            self.loading = True
+            self.beginResetModel()
+            self._install(self._prepare_rows([]))
+            self.endResetModel()
+            _READER.submit(_load, self._prepare, self.store, self._generation, self._reply)
+            return
+        self.loading = False
+        prepared = self._prepare(self.store)
         self.beginResetModel()
-        self._rows = [e for e in self.store.entities(self.ETYPE) if self.accepts(e)]
-        self._reindex()
+        self._install(prepared)
         self.endResetModel()
+
+    @Slot(object)
+    def _on_loaded(self, reply: tuple[int, Any]) -> None:
+        generation, prepared = reply
+        if generation != self._generation:
+            return  # a newer load is under way
+        self.loading = False
+        self.beginResetModel()
+        self._install(prepared if prepared is not None else self._prepare(self.store))
+        self.endResetModel()
+        self._read_waiting()  # what changed meanwhile
+
+    def _prepare(self, store: Any) -> Any:
+        """Every record of the table, ready to ``_install``. May run on the reader thread: it
+        reads the store and Python state only, never Qt."""
+        return self._prepare_rows([e for e in store.entities(self.ETYPE) if self.accepts(e)])
+
+    def _prepare_rows(self, rows: list[Entity]) -> Any:
+        return rows
+
+    def _install(self, prepared: Any) -> None:
+        """Take prepared records as the rows (between a model reset's begin and end)."""
+        self._rows = prepared
+        self._reindex()
 
     def _forget_changes(self) -> None:
         """A full load reads everything afresh: changes waiting or in flight are moot."""
@@ -156,6 +209,8 @@ class EntityTableModel(QAbstractTableModel):
             self._ready.pop(eid, None)  # a newer read follows
             self._waiting.pop(eid, None)  # to the end: arrival order
             self._waiting[eid] = None
+        if self.loading:
+            return  # read once the load is in: it may have read them before they changed
         if self._reading is None and not self._ready and len(self._waiting) <= INLINE_MAX:
             ids = list(self._waiting)
             self._waiting.clear()
@@ -166,7 +221,7 @@ class EntityTableModel(QAbstractTableModel):
 
     def _read_waiting(self) -> None:
         """Hand the waiting ids to the reader thread, unless it is reading for us already."""
-        if self._reading is not None or not self._waiting:
+        if self._reading is not None or not self._waiting or self.loading:
             return
         self._reading = list(self._waiting)
         self._waiting.clear()
@@ -204,8 +259,9 @@ class EntityTableModel(QAbstractTableModel):
             self._drain.start()
 
     def settled(self) -> bool:
-        """Every change announced so far is in the rows (nothing waits to be read or shown)."""
-        return not self._waiting and self._reading is None and not self._ready
+        """The rows are loaded and every change announced so far is in them (nothing waits to be
+        read or shown)."""
+        return not self.loading and not self._waiting and self._reading is None and not self._ready
 
     def _update_row(self, eid: str, entity: Entity | None) -> None:
         row = self.row_of(eid)

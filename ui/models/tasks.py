@@ -104,20 +104,30 @@ class TaskTableModel(EntityTableModel):
     def is_overdue(self, entity: Entity) -> bool:
         return task_rules.is_overdue(entity.data, self.clock())
 
-    def _load(self) -> None:
-        self._forget_changes()
-        self.beginResetModel()
-        self._arrange([e for e in self.store.entities(self.ETYPE) if self.accepts(e)])
-        self._find_overdue()
-        self.endResetModel()
+    def _prepare_rows(self, rows: list[Entity]) -> Any:
+        """The rows in order with their keys, and their overdue state (on the reader thread for
+        a big table: no Qt here)."""
+        order = (self._sort_column, self._descending)
+        return order, self._arranged(rows), self._overdue_of(rows)
+
+    def _install(self, prepared: Any) -> None:
+        order, arranged, overdue = prepared
+        if order != (self._sort_column, self._descending):  # sorted otherwise meanwhile
+            arranged = self._arranged(arranged[0])
+        self._rows, self._sorted_keys, self._key_of = arranged
+        self._overdue, self._due, self._checked_at = overdue
 
     def _find_overdue(self) -> None:
         """Every row's overdue state afresh, and the heap of deadlines still to come."""
-        now = self._checked_at = self.clock()
+        self._overdue, self._due, self._checked_at = self._overdue_of(self._rows)
+
+    def _overdue_of(self, rows: list[Entity]) -> tuple[set[str], list[tuple[int, str]], int]:
+        """The overdue ones among ``rows``, the heap of the deadlines still to come, and now."""
+        now = self.clock()
         overdue: set[str] = set()
         due: list[tuple[int, str]] = []
         is_open = task_rules.OPEN.__contains__
-        for e in self._rows:
+        for e in rows:
             d = e.data
             deadline = d.get("deadline")
             if isinstance(deadline, int) and is_open(d.get("status")):
@@ -126,7 +136,7 @@ class TaskTableModel(EntityTableModel):
                 else:
                     due.append((deadline, e.eid))
         heapq.heapify(due)
-        self._overdue, self._due = overdue, due
+        return overdue, due, now
 
     def _watch_deadline(self, entity: Entity) -> None:
         """An open task not overdue yet: its deadline goes on the heap (stale entries of the
@@ -148,19 +158,19 @@ class TaskTableModel(EntityTableModel):
         key = (self.sort_value(entity, self._keys[self._sort_column]), entity.eid)
         return _Descending(key) if self._descending else key
 
-    def _arrange(self, rows: list[Entity]) -> None:
-        """Sort ``rows`` into the current order (one Python sort of plain keys). ``_index`` is not
-        kept: this model finds a row by bisection of its key (``row_of``)."""
+    def _arranged(self, rows: list[Entity]) -> tuple[list[Entity], list[Any], dict[str, Any]]:
+        """``rows`` in the current order (one Python sort of plain keys), their keys, and each
+        id's key. No ``_index``: this model finds a row by bisection of its key (``row_of``)."""
         column = self._keys[self._sort_column]
         sort_value = self.sort_value
         keys = [(sort_value(e, column), e.eid) for e in rows]
         order = sorted(range(len(rows)), key=keys.__getitem__, reverse=self._descending)
-        self._rows = [rows[i] for i in order]
+        ordered = [rows[i] for i in order]
         if self._descending:
-            self._sorted_keys = [_Descending(keys[i]) for i in order]
+            sorted_keys: list[Any] = [_Descending(keys[i]) for i in order]
         else:
-            self._sorted_keys = [keys[i] for i in order]
-        self._key_of = dict(zip((e.eid for e in self._rows), self._sorted_keys, strict=True))
+            sorted_keys = [keys[i] for i in order]
+        return ordered, sorted_keys, dict(zip((e.eid for e in ordered), sorted_keys, strict=True))
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         """Reorder every row by one column (the view's header; the proxy forwards it here)."""
@@ -173,7 +183,7 @@ class TaskTableModel(EntityTableModel):
         persistent = self.persistentIndexList()
         held = [(self._rows[i.row()].eid, i.column()) for i in persistent]
         self._sort_column, self._descending = column, descending
-        self._arrange(self._rows)
+        self._rows, self._sorted_keys, self._key_of = self._arranged(self._rows)
         self.changePersistentIndexList(
             persistent, [self.index(self.row_of(eid) or 0, c) for eid, c in held])
         self.layoutChanged.emit()
