@@ -64,13 +64,19 @@ def _qt_app() -> Any:
 
 
 def _pump(until: Callable[[], bool], timeout_s: float = 300.0) -> None:
-    from PySide6.QtCore import QCoreApplication, QEventLoop
+    """Run the event loop until ``until()``, waiting for events as ``exec`` would (not polling:
+    a polling loop would take the interpreter from the threads it waits for)."""
+    from PySide6.QtCore import QEventLoop, QTimer
 
+    loop = QEventLoop()
+    wake = QTimer()  # a heartbeat of its own, in case no other event comes
+    wake.start(20)
     end = time.monotonic() + timeout_s
     while not until():
         if time.monotonic() > end:
             raise TimeoutError("bench tasks: the board never caught up")
-        QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 20)
+        loop.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents)
+    wake.stop()
 
 
 def _paint(widget: Any) -> None:
