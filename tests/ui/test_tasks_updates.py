@@ -232,3 +232,12 @@ def test_a_big_table_loads_on_the_reader_thread(qapp, translations, post: Post, 
         session.cleanup()
         model.deleteLater()
         session.deleteLater()
+
+
+def test_the_board_says_it_is_loading_a_big_board(make_main_window, post: Post, qtbot, monkeypatch) -> None:
+    monkeypatch.setattr(entity_table, "BACKGROUND_LOAD_MIN", 1)
+    dock = make_main_window(post).tasks_dock
+    if dock.model.loading:  # not "0 tasks" while the records are read
+        assert dock.count_label.text() == "正在载入任务…"
+    qtbot.waitUntil(lambda: not dock.model.loading)
+    assert dock.count_label.text() == "显示 6 / 共 6 项任务"

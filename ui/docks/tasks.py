@@ -342,6 +342,9 @@ class TasksDock(ViewDock):
 
     @Slot()
     def _update_count(self, *_: object) -> None:
+        if self.model.loading:  # a big board is being read: not "0 tasks"
+            self.count_label.setText(self.tr("Loading tasks…"))
+            return
         shown, total = self.proxy.rowCount(), self.model.rowCount()
         self.count_label.setText(labels.arg(self.tr("%1 of %2 tasks"), shown, total))
 
