@@ -33,6 +33,10 @@ from app.store.merge import DELETED, EntityState, Version
 log = logging.getLogger(__name__)
 
 Listener = Callable[[ApplyResult], None]
+_E = m.entity.c
+# what an Entity is made of, in ``Store._entity``'s order (the merge state stays in the table)
+_ENTITY_COLUMNS = (_E.etype, _E.eid, _E.data, _E.deleted, _E.conflicted, _E.incident_id,
+                   _E.created_hlc, _E.created_origin, _E.created_by, _E.updated_hlc)
 MIGRATIONS = Path(__file__).with_name("migrations")
 
 
@@ -318,24 +322,23 @@ class Store:
 
     @staticmethod
     def _entity(row: Any) -> Entity:
-        return Entity(
-            etype=row.etype,
-            eid=row.eid,
-            data=json.loads(row.data),
-            deleted=bool(row.deleted),
-            conflicted=bool(row.conflicted),
-            incident_id=row.incident_id,
-            created_hlc=row.created_hlc,
-            created_origin=row.created_origin,
-            created_by=row.created_by,
-            updated_hlc=row.updated_hlc,
-        )
+        """An Entity from a row of ``_ENTITY_COLUMNS`` (in that order)."""
+        etype, eid, data, deleted, conflicted, incident_id, c_hlc, c_origin, c_by, u_hlc = row
+        return Entity(etype, eid, json.loads(data), bool(deleted), bool(conflicted), incident_id,
+                      c_hlc, c_origin, c_by, u_hlc)
 
     def get(self, etype: str, eid: str) -> Entity | None:
         t = m.entity
         with self.engine.connect() as c:
-            row = c.execute(select(t).where(t.c.etype == etype, t.c.eid == eid)).first()
+            row = c.execute(select(*_ENTITY_COLUMNS).where(t.c.etype == etype, t.c.eid == eid)).first()
         return self._entity(row) if row else None
+
+    def count(self, etype: str) -> int:
+        """How many live (not deleted) entities of one type there are."""
+        t = m.entity
+        with self.engine.connect() as c:
+            q = select(func.count()).select_from(t).where(t.c.etype == etype, t.c.deleted.is_(False))
+            return int(c.execute(q).scalar() or 0)
 
     def get_many(self, etype: str, eids: list[str]) -> dict[str, Entity]:
         """The entities of one type among ``eids`` that exist (deleted ones too), in one query
@@ -344,8 +347,8 @@ class Store:
         out: dict[str, Entity] = {}
         with self.engine.connect() as c:
             for i in range(0, len(eids), 500):
-                q = select(t).where(t.c.etype == etype, t.c.eid.in_(eids[i : i + 500]))
-                out.update((row.eid, self._entity(row)) for row in c.execute(q))
+                q = select(*_ENTITY_COLUMNS).where(t.c.etype == etype, t.c.eid.in_(eids[i : i + 500]))
+                out.update((row[1], self._entity(row)) for row in c.execute(q))
         return out
 
     def entities(
@@ -359,7 +362,7 @@ class Store:
         """``parent_id`` (with ``etype``): the children named by the spec's parent field, found
         through an index — a task's feedback, a depot's stock movements, a message's receipts."""
         t = m.entity
-        q = select(t)
+        q = select(*_ENTITY_COLUMNS)  # not the merge state: a bulk read stays light
         if etype is not None:
             q = q.where(t.c.etype == etype)
         if incident_id is not None:
@@ -369,7 +372,7 @@ class Store:
         if not include_deleted:
             q = q.where(t.c.deleted.is_(False))
         with self.engine.connect() as c:
-            return [self._entity(r) for r in c.execute(q.order_by(t.c.etype, t.c.eid))]
+            return list(map(self._entity, c.execute(q.order_by(t.c.etype, t.c.eid))))
 
     def conflicts(self) -> list[Conflict]:
         t = m.entity

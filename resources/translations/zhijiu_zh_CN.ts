@@ -4431,7 +4431,7 @@ Handed over to:</source>
         <translation>事件</translation>
     </message>
     <message>
-        <location line="+161"/>
+        <location line="+237"/>
         <source>Overdue: the deadline %1 has passed and the task is still open.</source>
         <translation>已超时：完成时限 %1 已过，任务仍未结束。</translation>
     </message>
@@ -4439,7 +4439,7 @@ Handed over to:</source>
 <context>
     <name>TasksDock</name>
     <message>
-        <location filename="../../ui/docks/tasks.py" line="+217"/>
+        <location filename="../../ui/docks/tasks.py" line="+219"/>
         <source>Tasks</source>
         <translation>任务</translation>
     </message>
@@ -4485,13 +4485,13 @@ Handed over to:</source>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+214"/>
+        <location line="+224"/>
         <location line="+27"/>
         <source>Photo…</source>
         <translation>照片…</translation>
     </message>
     <message>
-        <location line="-240"/>
+        <location line="-250"/>
         <source>Send feedback</source>
         <translation>发送反馈</translation>
     </message>
@@ -4521,7 +4521,12 @@ Handed over to:</source>
         <translation>撤销任务</translation>
     </message>
     <message>
-        <location line="+204"/>
+        <location line="+110"/>
+        <source>Loading tasks…</source>
+        <translation>正在载入任务…</translation>
+    </message>
+    <message>
+        <location line="+104"/>
         <source>Attach photos</source>
         <translation>添加照片</translation>
     </message>
@@ -4541,7 +4546,7 @@ Handed over to:</source>
         <translation>选择一项任务，查看其处置记录和反馈。</translation>
     </message>
     <message>
-        <location line="-270"/>
+        <location line="-280"/>
         <source>All incidents</source>
         <translation>全部事件</translation>
     </message>
@@ -4581,7 +4586,7 @@ Handed over to:</source>
         <translation>下达给本指挥所的</translation>
     </message>
     <message>
-        <location line="+82"/>
+        <location line="+85"/>
         <source>%1 of %2 tasks</source>
         <translation>显示 %1 / 共 %2 项任务</translation>
     </message>

@@ -137,8 +137,9 @@ def translations(qapp: QApplication) -> Iterator[Translations]:
     t.remove()
 
 
-# Process-wide pools of the core that outlive any window (app/store/apply.py: signature checks).
-LONG_LIVED_THREADS = ("verify", "zhijiu-tiles")  # process-wide pools (signatures, map tiles)
+# Process-wide pools that outlive any window (app/store/apply.py: signature checks; map tiles;
+# ui/models/entity_table.py: the tables' reader of changed records).
+LONG_LIVED_THREADS = ("verify", "zhijiu-tiles", "zhijiu-table-reader")
 
 
 def _flush_deletes() -> None:

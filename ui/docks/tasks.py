@@ -131,8 +131,9 @@ class TasksDock(ViewDock):
 
         self.table = QTableView(body)
         self.table.setModel(self.proxy)
+        # by deadline, the model's own order: enabling sorting then sorts nothing again
+        self.table.horizontalHeader().setSortIndicator(4, Qt.SortOrder.AscendingOrder)
         self.table.setSortingEnabled(True)
-        self.table.sortByColumn(4, Qt.SortOrder.AscendingOrder)  # by deadline
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -196,6 +197,7 @@ class TasksDock(ViewDock):
             combo.currentIndexChanged.connect(self._on_filter_changed)
         self.table.selectionModel().selectionChanged.connect(self._on_selection_changed)
         self.model.rowsInserted.connect(self._restore_selection)
+        self.model.modelReset.connect(self._fit_after_load)
         for signal in (self.proxy.rowsInserted, self.proxy.rowsRemoved, self.proxy.modelReset,
                        self.proxy.layoutChanged):
             signal.connect(self._update_count)
@@ -340,8 +342,18 @@ class TasksDock(ViewDock):
 
     @Slot()
     def _update_count(self, *_: object) -> None:
+        if self.model.loading:  # a big board is being read: not "0 tasks"
+            self.count_label.setText(self.tr("Loading tasks…"))
+            return
         shown, total = self.proxy.rowCount(), self.model.rowCount()
         self.count_label.setText(labels.arg(self.tr("%1 of %2 tasks"), shown, total))
+
+    @Slot()
+    def _fit_after_load(self) -> None:
+        """A big board comes in after the dock is shown (read on the reader thread): fit the
+        short columns to its words then."""
+        if not self.model.loading:
+            fit_columns(self.table, (1, 2, 4))
 
     def _resize_columns(self) -> None:
         widths = (0, 80, 70, 160, 95, 200, 170)
