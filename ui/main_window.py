@@ -96,7 +96,8 @@ class MainWindow(QMainWindow):
             self.reports_dock, self.units_dock, self.conflicts_dock, self.link_dock,
             self.plans_dock,
         ]
-        self.board_dock.follow(self.tasks_dock, self.map_dock)  # replay (复盘) shows one moment
+        # replay (复盘) shows one moment everywhere the incident's state is shown
+        self.board_dock.follow(self.tasks_dock, self.map_dock, self.reports_dock, self.units_dock)
         self.reports_dock.map_view = self.map_dock  # its snapshot goes in the situation report
         # a feedback photo's blob lands after its op, outside the store: redraw the task detail
         awaited_blobs(session).landed.connect(self.tasks_dock._show_detail)

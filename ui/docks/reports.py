@@ -12,6 +12,7 @@ from __future__ import annotations
 import contextlib
 import html
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QSortFilterProxyModel, Qt, Signal, Slot
 from PySide6.QtWidgets import (
@@ -80,6 +81,7 @@ class ReportsDock(ViewDock):
         self.map_view: object | None = None  # a MapDock, for the report's map snapshot (lead wires it)
         self.exporter: SitrepExporter | None = None
         self.export_progress: QProgressDialog | None = None
+        self.moment: Any = None  # replay (复盘): the Moment shown, read-only; None: live
         self.tabs = QTabWidget(self)
 
         reports_page = QWidget(self.tabs)
@@ -187,10 +189,18 @@ class ReportsDock(ViewDock):
         fit_columns(self.log_view, (0, 1, 3))  # time, category, written by
         self._show_totals()
 
+    def show_moment(self, moment: Any | None) -> None:
+        """Replay (复盘): the reports, totals, log and messages as they were at ``moment``;
+        None: live again (what changed meanwhile is read then)."""
+        self.moment = moment
+        for model in (self.report_model, self.log_model, self.message_model):
+            model.show_moment(moment)
+        self._show_totals()
+
     @Slot(object)
     def _on_store_changed(self, result: ApplyResult) -> None:
         etypes = {etype for etype, _ in result.changed}
-        if etypes & {"report", "incident"}:
+        if etypes & {"report", "incident"} and self.moment is None:
             self._show_totals()
         if "post" in etypes:
             self._fill_recipients()
@@ -357,7 +367,7 @@ class ReportsDock(ViewDock):
                     self.last_message = show_refused(self, str(exc))
 
     def _show_totals(self) -> None:
-        store = self.session.store
+        store = self.moment if self.moment is not None else self.session.store
         lines = []
         for incident in store.entities("incident"):
             if incident.get("status") != INCIDENT_STATUSES[0]:  # closed incidents: not on the board

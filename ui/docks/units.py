@@ -12,6 +12,8 @@ or occupancy movement or a map feature changes.
 
 from __future__ import annotations
 
+from typing import Any
+
 from PySide6.QtCore import QSortFilterProxyModel, Qt, Slot
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
@@ -54,6 +56,7 @@ class UnitsDock(ViewDock):
         self.session = session
         self.last_message: QMessageBox | None = None
         self.allocation_dialog: AllocationDialog | None = None
+        self.moment: Any = None  # replay (复盘): the Moment shown, read-only; None: live
         self.model = UnitTableModel(session, self)
         self.proxy = QSortFilterProxyModel(self)
         self.proxy.setSourceModel(self.model)
@@ -140,13 +143,19 @@ class UnitsDock(ViewDock):
         if self.allocation_dialog is not None:
             self.allocation_dialog.close()
 
+    def show_moment(self, moment: Any | None) -> None:
+        """Replay (复盘): teams, stock and shelters as they were at ``moment``; None: live."""
+        self.moment = moment
+        self.model.show_moment(moment)
+        self.refresh_supplies()
+
     @Slot(object)
     def _on_store_changed(self, result: ApplyResult) -> None:
-        if any(etype in SUPPLY_TYPES for etype, _ in result.changed):
+        if self.moment is None and any(etype in SUPPLY_TYPES for etype, _ in result.changed):
             self.refresh_supplies()
 
     def refresh_supplies(self) -> None:
-        store = self.session.store
+        store = self.moment if self.moment is not None else self.session.store
         expanded = {self.depot_tree.topLevelItem(i).data(0, Qt.ItemDataRole.UserRole)
                     for i in range(self.depot_tree.topLevelItemCount())
                     if self.depot_tree.topLevelItem(i).isExpanded()}
