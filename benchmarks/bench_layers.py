@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from benchmarks import Figure
-from benchmarks.bench_map import _flush_deletes, _pump, _qt_app
+from benchmarks.bench_map import RawLeaflet, _flush_deletes, _pump, _qt_app
 
 OPERATOR = "测试员"
 KEY = "plugin:closures/road-closures"
@@ -157,53 +157,17 @@ new QWebChannel(qt.webChannelTransport, function (ch) { py = ch.objects.bench; p
 </script></body></html>"""
 
 
-class Raw:
+class Raw(RawLeaflet):
     def __init__(self, n: int) -> None:
-        from PySide6.QtCore import QObject, Signal, Slot
-        from PySide6.QtWebChannel import QWebChannel
-        from PySide6.QtWebEngineCore import QWebEngineProfile
-        from PySide6.QtWebEngineWidgets import QWebEngineView
-
-        from ui.docks.map import MapPage
-        from ui.map import scheme
-
-        class Channel(QObject):
-            doneSignal = Signal(int)
-
-            @Slot(int)
-            def done(self, seq: int) -> None:
-                self.doneSignal.emit(seq)
-
-        scheme.install(QWebEngineProfile.defaultProfile())
+        super().__init__(RAW_PAGE)
         self.text = json.dumps(closures(n), ensure_ascii=False)
-        self.view = QWebEngineView()
-        self.page = MapPage(QWebEngineProfile.defaultProfile(), self.view)
-        self.view.setPage(self.page)
-        self.view.resize(1400, 900)
-        self.channel = Channel()
-        self.webchannel = QWebChannel(self.page)
-        self.webchannel.registerObject("bench", self.channel)
-        self.page.setWebChannel(self.webchannel)
-        self.acks: dict[int, float] = {}
-        self.channel.doneSignal.connect(lambda seq: self.acks.__setitem__(seq, time.perf_counter()))
 
     def open(self) -> None:
-        from PySide6.QtCore import QUrl
-
-        self.view.setHtml(RAW_PAGE, QUrl("zhijiu://web/raw.html"))
-        self.view.show()
-        _pump(lambda: -1 in self.acks)
+        self.load()
         settle(self.page)
 
     def show(self) -> float:
-        t0 = time.perf_counter()
-        self.page.runJavaScript(f"addText({json.dumps(self.text)})", 0, lambda _r: None)
-        _pump(lambda: 0 in self.acks)
-        return self.acks[0] - t0
-
-    def close(self) -> None:
-        self.view.close()
-        self.view.deleteLater()
+        return self.run(f"addText({json.dumps(self.text)})", 0)
 
 
 def _check_figures(n: int) -> Figure:

@@ -190,8 +190,11 @@ new QWebChannel(qt.webChannelTransport, function (ch) { py = ch.objects.bench; p
 </script></body></html>"""
 
 
-class Raw:
-    def __init__(self, n: int) -> None:
+class RawLeaflet:
+    """A bare Leaflet page (``html``) in a web view of its own, served by our scheme, that
+    acknowledges over a web channel (``py.done(seq)``): the raw baseline our pages are held to."""
+
+    def __init__(self, html: str) -> None:
         from PySide6.QtCore import QObject, Signal, Slot
         from PySide6.QtWebChannel import QWebChannel
         from PySide6.QtWebEngineCore import QWebEngineProfile
@@ -208,7 +211,7 @@ class Raw:
                 self.doneSignal.emit(seq)
 
         scheme.install(QWebEngineProfile.defaultProfile())
-        self.n = n
+        self.html = html
         self.view = QWebEngineView()
         self.page = MapPage(QWebEngineProfile.defaultProfile(), self.view)
         self.view.setPage(self.page)
@@ -220,15 +223,35 @@ class Raw:
         self.acks: dict[int, float] = {}
         self.channel.doneSignal.connect(lambda seq: self.acks.__setitem__(seq, time.perf_counter()))
 
-    def open(self) -> float:
+    def load(self) -> None:
+        """Show the page and wait until its channel is up (it acknowledges -1)."""
         from PySide6.QtCore import QUrl
 
-        t0 = time.perf_counter()
-        self.view.setHtml(RAW_PAGE, QUrl("zhijiu://web/raw.html"))
+        self.view.setHtml(self.html, QUrl("zhijiu://web/raw.html"))
         self.view.show()
         _pump(lambda: -1 in self.acks)
-        self.page.runJavaScript(f"add({json.dumps(_points(self.n))})", 0, lambda _r: None)
-        _pump(lambda: 0 in self.acks)
+
+    def run(self, js: str, seq: int) -> float:
+        """Run ``js`` and wait for its acknowledgement ``seq``: the seconds in between."""
+        t0 = time.perf_counter()
+        self.page.runJavaScript(js, 0, lambda _r: None)
+        _pump(lambda: seq in self.acks)
+        return self.acks[seq] - t0
+
+    def close(self) -> None:
+        self.view.close()
+        self.view.deleteLater()
+
+
+class Raw(RawLeaflet):
+    def __init__(self, n: int) -> None:
+        super().__init__(RAW_PAGE)
+        self.n = n
+
+    def open(self) -> float:
+        t0 = time.perf_counter()
+        self.load()
+        self.run(f"add({json.dumps(_points(self.n))})", 0)
         return self.acks[0] - t0
 
     def zoom_step(self) -> float:
@@ -239,18 +262,11 @@ class Raw:
         out = []
         for seq in range(1, count + WARM_UP + 1):
             lon, lat = 106.50 + rng.random() * 0.1, 29.50 + rng.random() * 0.1
-            t0 = time.perf_counter()
-            self.page.runJavaScript(f"move(0, {lon}, {lat}, {seq})", 0, lambda _r: None)
-            _pump(lambda s=seq: s in self.acks)
-            out.append((self.acks[seq] - t0) * 1000)
+            out.append(self.run(f"move(0, {lon}, {lat}, {seq})", seq) * 1000)
         return out[WARM_UP:]
 
     def renderer_mb(self) -> float:
         return _rss_mb(self.page.renderProcessPid())
-
-    def close(self) -> None:
-        self.view.close()
-        self.view.deleteLater()
 
 
 def _zoom_step(page: Any, map_name: str = "map_zhijiu") -> float:
