@@ -22,6 +22,7 @@ arrive meanwhile wait and are read after. ``zhijiu bench tasks`` measures it wit
 from __future__ import annotations
 
 import contextlib
+import gc
 import logging
 import time
 from concurrent.futures import ThreadPoolExecutor
@@ -161,6 +162,10 @@ class EntityTableModel(QAbstractTableModel):
         self.beginResetModel()
         self._install(prepared if prepared is not None else self._prepare(self.store))
         self.endResetModel()
+        # The records just read live as long as the table: out of the collector's sight, a full
+        # collection no longer walks 100,000 of them (about 0.4 s, the longest stall of a sync
+        # burst, the GUI thread holding or waiting for the interpreter meanwhile).
+        gc.freeze()
         self._read_waiting()  # what changed meanwhile
 
     def _prepare(self, store: Any) -> Any:
