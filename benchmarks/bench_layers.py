@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from benchmarks import Figure
-from benchmarks.bench_map import RawLeaflet, _flush_deletes, _pump, _qt_app
+from benchmarks.bench_map import RawLeaflet, _flush_deletes, _pump, _qt_app, raw_leaflet_page
 
 OPERATOR = "测试员"
 KEY = "plugin:closures/road-closures"
@@ -143,18 +143,10 @@ class Ours:
         self.store.close()
 
 
-RAW_PAGE = """<!DOCTYPE html><html><head><meta charset="utf-8">
-<link rel="stylesheet" href="zhijiu://web/vendor/leaflet/leaflet.css">
-<script src="zhijiu://web/vendor/leaflet/leaflet.js"></script>
-<script src="qrc:///qtwebchannel/qwebchannel.js"></script>
-<style>html,body,#m{margin:0;height:100%}</style></head><body><div id="m"></div><script>
-var map = L.map('m', {preferCanvas: true}).setView([29.55, 106.56], 11), py;
-function painted(fn) { requestAnimationFrame(function () { requestAnimationFrame(fn); }); }
-function addText(text) { L.geoJSON(JSON.parse(text), {style: {color: '#d50000', weight: 5, dashArray: '10 6'},
+RAW_PAGE = raw_leaflet_page("""function addText(text) { L.geoJSON(JSON.parse(text), {style: {color: '#d50000', weight: 5, dashArray: '10 6'},
   onEachFeature: function (f, l) { l.bindTooltip(f.properties.name); }}).addTo(map);
   painted(function () { py.done(0); }); }
-new QWebChannel(qt.webChannelTransport, function (ch) { py = ch.objects.bench; py.done(-1); });
-</script></body></html>"""
+""")
 
 
 class Raw(RawLeaflet):

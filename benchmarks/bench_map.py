@@ -175,19 +175,26 @@ class Ours:
 
 # ---------------------------------------------------------------------- the raw Leaflet baseline
 
-RAW_PAGE = """<!DOCTYPE html><html><head><meta charset="utf-8">
+def raw_leaflet_page(script: str) -> str:
+    """A bare Leaflet page: ``map`` in the whole window, ``painted(fn)`` after the next paint and
+    ``py.done(seq)`` back to Python (-1 once the channel is up), then ``script``."""
+    return """<!DOCTYPE html><html><head><meta charset="utf-8">
 <link rel="stylesheet" href="zhijiu://web/vendor/leaflet/leaflet.css">
 <script src="zhijiu://web/vendor/leaflet/leaflet.js"></script>
 <script src="qrc:///qtwebchannel/qwebchannel.js"></script>
 <style>html,body,#m{margin:0;height:100%}</style></head><body><div id="m"></div><script>
 L.Icon.Default.imagePath = 'zhijiu://web/vendor/leaflet/images/';
-var map = L.map('m', {preferCanvas: true}).setView([29.55, 106.56], 11), markers = [], py;
+var map = L.map('m', {preferCanvas: true}).setView([29.55, 106.56], 11), py;
 function painted(fn) { requestAnimationFrame(function () { requestAnimationFrame(fn); }); }
+new QWebChannel(qt.webChannelTransport, function (ch) { py = ch.objects.bench; py.done(-1); });
+""" + script + "</script></body></html>"
+
+
+RAW_PAGE = raw_leaflet_page("""var markers = [];
 function add(points) { points.forEach(function (p) { markers.push(L.marker([p[1], p[0]]).addTo(map)); });
   painted(function () { py.done(0); }); }
 function move(i, lon, lat, seq) { markers[i].setLatLng([lat, lon]); painted(function () { py.done(seq); }); }
-new QWebChannel(qt.webChannelTransport, function (ch) { py = ch.objects.bench; py.done(-1); });
-</script></body></html>"""
+""")
 
 
 class RawLeaflet:
