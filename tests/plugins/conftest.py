@@ -4,12 +4,12 @@
   ctx          a ``PluginContext`` on that post, as the plugin host gives one to a plugin.
   host_for     ``host_for(folders=…)``: a ``PluginHost`` on that post (built-ins, extra folders),
                unloaded at the end.
-  wait_until   a bounded wait for a condition (no bare sleeps in tests).
+
+(``wait_until``, a bounded wait for a condition, is in ``tests/waiting.py``.)
 """
 
 from __future__ import annotations
 
-import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -65,13 +65,3 @@ def host_for(rear: Rear) -> Iterator[Callable[..., PluginHost]]:
     yield make
     for h in hosts:
         h.unload_all()
-
-
-def wait_until(check: Callable[[], Any], timeout: float = 30.0, what: str = "condition") -> Any:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        value = check()
-        if value:
-            return value
-        time.sleep(0.05)
-    raise AssertionError(f"timed out after {timeout:g} s waiting for {what}")

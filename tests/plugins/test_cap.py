@@ -4,14 +4,14 @@ areas, levels, updates and cancellations; files, zips and an HTTP feed on loopba
 from __future__ import annotations
 
 import hashlib
-import http.server
 import io
-import threading
 import zipfile
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from lxml import etree
+from web_source import WebSource
 
 from app.services import common
 from plugins.cap import cap, files
@@ -119,42 +119,22 @@ def test_our_warnings_export_as_valid_cap_and_come_back_unchanged(rear, ctx) -> 
         assert got == before[w.eid]
 
 
-class Feed(http.server.BaseHTTPRequestHandler):
-    pages: dict[str, bytes] = {}
-
-    def do_GET(self) -> None:  # noqa: N802
-        body = self.pages.get(self.path)
-        self.send_response(200 if body is not None else 404)
-        self.end_headers()
-        self.wfile.write(body or b"")
-
-    def log_message(self, *args: object) -> None:
-        pass
-
-
 @pytest.fixture
-def feed_server():
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Feed)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join()
+def feed_server() -> Iterator[WebSource]:
+    with WebSource() as source:
+        yield source
 
 
 def test_an_atom_feed_over_http_is_polled(rear, ctx, feed_server) -> None:
-    Feed.pages = {
-        "/a1.xml": alert("F-1"),
-        "/a2.xml": alert("F-2", headline="大风蓝色预警", severity="Minor"),
-        "/feed.atom": b"""<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom"><title>t</title>
+    feed_server.pages = {
+        "/a1.xml": (200, alert("F-1")),
+        "/a2.xml": (200, alert("F-2", headline="大风蓝色预警", severity="Minor")),
+        "/feed.atom": (200, b"""<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom"><title>t</title>
           <entry><title>1</title><link href="/a1.xml"/></entry>
           <entry><title>2</title><link href="/a2.xml"/></entry>
-          <entry><title>3</title><link href="/missing.xml"/></entry></feed>""",
+          <entry><title>3</title><link href="/missing.xml"/></entry></feed>"""),
     }
-    feed = files.CapFeed(ctx, f"{feed_server}/feed.atom")
+    feed = files.CapFeed(ctx, f"{feed_server.url}/feed.atom")
     report = feed.poll()
     assert report.created == 2 and len(report.problems) == 1 and "entry 3" in report.problems[0].where
     assert feed.poll().unchanged == 2

@@ -6,54 +6,28 @@ thread."""
 
 from __future__ import annotations
 
-import http.server
 import json
-import threading
 from collections.abc import Iterator
 
 import pytest
-from conftest import OPERATOR, wait_until
+from waiting import wait_until
+from web_source import WebSource
 
 from app.services import common, gauges
 from plugins.gauges import feed as gauge_feed
 from plugins.gauges import readings as gauge_readings
 
 
-class Station(http.server.BaseHTTPRequestHandler):
-    """A hydrological endpoint: serves what the test puts in ``pages`` (status, body)."""
-
-    pages: dict[str, tuple[int, bytes]] = {}
-    hits: dict[str, int] = {}
-
-    def do_GET(self) -> None:  # noqa: N802
-        status, body = self.pages.get(self.path, (404, b"not here"))
-        Station.hits[self.path] = Station.hits.get(self.path, 0) + 1
-        self.send_response(status)
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
-
-    def log_message(self, *args: object) -> None:
-        pass
+@pytest.fixture
+def station() -> Iterator[WebSource]:
+    """A hydrological endpoint on loopback."""
+    with WebSource() as source:
+        yield source
 
 
 @pytest.fixture
-def station() -> Iterator[str]:
-    Station.pages, Station.hits = {}, {}
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Station)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join()
-
-
-@pytest.fixture
-def gauge(rear) -> str:
-    return common.create(rear.store, OPERATOR, "feature", {
+def gauge(rear, ctx) -> str:
+    return common.create(rear.store, ctx.operator, "feature", {
         "symbol": "gauge", "name": "朝天门水位站", "geom": common.point(106.586, 29.567),
         "props": {"warning_level_m": 180.5, "guarantee_level_m": 183.5, "station_code": "60105400"}})
 
@@ -65,9 +39,9 @@ def sl323(*rows: tuple[str, str, float]) -> bytes:
 
 def test_http_readings_land_once_and_a_reading_above_the_warning_level_raises_the_alert(
         rear, ctx, gauge, station) -> None:
-    Station.pages["/river.json"] = (200, sl323(("60105400", "2026-07-01 08:00", 179.2),
+    station.pages["/river.json"] = (200, sl323(("60105400", "2026-07-01 08:00", 179.2),
                                                ("60105400", "2026-07-01 09:00", 180.1)))
-    feed = gauge_feed.GaugeFeed(ctx, url=f"{station}/river.json")
+    feed = gauge_feed.GaugeFeed(ctx, url=f"{station.url}/river.json")
     first = feed.poll()
     assert (first.added, first.already, first.failures, first.problems) == (2, 0, [], [])
     entity = rear.store.get("feature", gauge)
@@ -79,7 +53,7 @@ def test_http_readings_land_once_and_a_reading_above_the_warning_level_raises_th
     assert (again.added, again.already) == (0, 2)
     assert rear.store.op_count() == ops_before
 
-    Station.pages["/river.json"] = (200, sl323(("60105400", "2026-07-01 09:00", 180.1),
+    station.pages["/river.json"] = (200, sl323(("60105400", "2026-07-01 09:00", 180.1),
                                                ("60105400", "2026-07-01 10:00", 180.9)))
     rising = feed.poll()
     assert (rising.added, rising.already) == (1, 1)
@@ -90,12 +64,12 @@ def test_http_readings_land_once_and_a_reading_above_the_warning_level_raises_th
 
 
 def test_csv_from_http_and_unknown_stations_are_named(rear, ctx, gauge, station) -> None:
-    Station.pages["/r.csv"] = (200, "gauge,measured_at,value\n朝天门水位站,2026-07-01T11:00:00+08:00,184.0\n"
+    station.pages["/r.csv"] = (200, "gauge,measured_at,value\n朝天门水位站,2026-07-01T11:00:00+08:00,184.0\n"
                                     "寸滩水位站,2026-07-01T11:00:00+08:00,170.0\n"
                                     "朝天门水位站,yesterday,181\n".encode("gb18030"))
     problems: list[str | None] = []
     ctx.problem_listener = problems.append
-    result = gauge_feed.GaugeFeed(ctx, url=f"{station}/r.csv").poll()
+    result = gauge_feed.GaugeFeed(ctx, url=f"{station.url}/r.csv").poll()
     assert result.added == 1 and result.failures == []
     assert result.alerts == [(gauge, "guarantee")]  # 超保证
     assert "row 2: no gauge named '寸滩水位站'" in problems[-1]
@@ -111,17 +85,17 @@ def test_csv_from_http_and_unknown_stations_are_named(rear, ctx, gauge, station)
 ])
 def test_a_source_down_or_sending_garbage_is_shown_and_retried(rear, ctx, gauge, station,
                                                                status, body, said) -> None:
-    Station.pages["/r.json"] = (status, body)
+    station.pages["/r.json"] = (status, body)
     problems: list[str | None] = []
     ctx.problem_listener = problems.append
-    feed = gauge_feed.GaugeFeed(ctx, url=f"{station}/r.json", interval_s=300, retry_s=20)
+    feed = gauge_feed.GaugeFeed(ctx, url=f"{station.url}/r.json", interval_s=300, retry_s=20)
     result = feed.poll()
     assert result.added == 0 and len(result.failures) == 1 and said in result.failures[0]
     assert said in (problems[-1] or "") and "trying again in 20 s" in (problems[-1] or "")
     assert feed._delay() == 20  # sooner than the 300 s interval
     feed.poll()
     assert feed._delay() == 40  # doubling while it stays down
-    Station.pages["/r.json"] = (200, sl323(("60105400", "2026-07-01 08:00", 179.0)))
+    station.pages["/r.json"] = (200, sl323(("60105400", "2026-07-01 08:00", 179.0)))
     assert feed.poll().added == 1
     assert problems[-1] is None and feed._delay() == 300  # recovered: the problem is cleared
 
@@ -171,15 +145,15 @@ def test_rows_from_sources_read_the_common_column_names() -> None:
 def test_the_plugin_runs_as_a_feed_and_stops_on_unload(rear, host_for, gauge, station) -> None:
     """Through the plugin host, as the window (or ``serve``) runs feeds: the manager's error
     shows the source being down, clears when it is back, and unloading ends the thread."""
-    Station.pages["/r.json"] = (503, b"down")
+    station.pages["/r.json"] = (503, b"down")
     host = host_for()
     host.discover()
     assert host.load("gauges"), host.plugins["gauges"].error
     (contribution,) = [c for c in host.contributions("feeds") if c.plugin_id == "gauges"]
-    feed = host.call(contribution, url=f"{station}/r.json", interval_s=600, retry_s=0.2)
+    feed = host.call(contribution, url=f"{station.url}/r.json", interval_s=600, retry_s=0.2)
     assert feed.running
     wait_until(lambda: "503" in (host.plugins["gauges"].error or ""), what="the problem shown")
-    Station.pages["/r.json"] = (200, sl323(("60105400", "2026-07-01 12:00", 181.0)))
+    station.pages["/r.json"] = (200, sl323(("60105400", "2026-07-01 12:00", 181.0)))
     wait_until(lambda: host.plugins["gauges"].error is None, what="the problem cleared")
     assert gauges.status(rear.store, rear.store.get("feature", gauge)).alert == "warning"
     host.unload("gauges")

@@ -15,7 +15,7 @@ import sys
 import threading
 from pathlib import Path
 
-from conftest import wait_until
+from waiting import wait_until
 
 ROOT = Path(__file__).resolve().parents[2]
 HERE = Path(__file__).parent

@@ -17,7 +17,7 @@ from pathlib import Path
 import pytak
 import pytest
 import takproto
-from conftest import wait_until
+from waiting import wait_until
 
 from app.services import common
 from benchmarks.linkemu import NetnsLink, NetnsUnavailable

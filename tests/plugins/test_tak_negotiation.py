@@ -13,7 +13,7 @@ from collections.abc import Callable
 import pytak
 import pytest
 import takproto
-from conftest import wait_until
+from waiting import wait_until
 
 from plugins.api import stable_id
 from plugins.tak import negotiation

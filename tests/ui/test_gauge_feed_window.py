@@ -6,44 +6,26 @@ when it is back."""
 
 from __future__ import annotations
 
-import http.server
 import json
-import threading
 from collections.abc import Iterator
 
 import pytest
 from PySide6.QtCore import Qt
+from web_source import WebSource
 
 from app.services import common
 
 OPERATOR = "值班员"
 
 
-class Hydro(http.server.BaseHTTPRequestHandler):
-    reply: tuple[int, bytes] = (503, b"")
-
-    def do_GET(self) -> None:  # noqa: N802
-        status, body = Hydro.reply
-        self.send_response(status)
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
-
-    def log_message(self, *args: object) -> None:
-        pass
+RIVER = "/st_river_r.json"
 
 
 @pytest.fixture
-def hydro() -> Iterator[str]:
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Hydro)
-    thread = threading.Thread(target=server.serve_forever, name="test-hydro", daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/st_river_r.json"
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join()
+def hydro() -> Iterator[WebSource]:
+    """A hydrological endpoint on loopback."""
+    with WebSource() as source:
+        yield source
 
 
 def test_fed_readings_reach_the_board_and_the_map_and_a_down_source_is_shown(
@@ -51,9 +33,9 @@ def test_fed_readings_reach_the_board_and_the_map_and_a_down_source_is_shown(
     gauge = common.create(post.store, OPERATOR, "feature", {
         "symbol": "gauge", "name": "寸滩水位站", "geom": common.point(106.60, 29.61),
         "props": {"warning_level_m": 183.5, "guarantee_level_m": 186.0, "station_code": "60105600"}})
-    Hydro.reply = (503, b"maintenance")
+    hydro.pages[RIVER] = (503, b"maintenance")
     (post.folder.path / "feeds.json").write_text(json.dumps(
-        {"gauges": {"url": hydro, "interval_s": 3600, "retry_s": 0.2}}), "utf-8")
+        {"gauges": {"url": hydro.url + RIVER, "interval_s": 3600, "retry_s": 0.2}}), "utf-8")
     window = make_main_window(post)
     service = window.plugin_menu.service
     feed = service.feeds["gauges/gauges"]
@@ -64,7 +46,7 @@ def test_fed_readings_reach_the_board_and_the_map_and_a_down_source_is_shown(
 
     raised: list[tuple[str, str]] = []
     window.board_dock.gauges.alertRaised.connect(lambda eid, level: raised.append((eid, level)))
-    Hydro.reply = (200, json.dumps([{"STCD": "60105600", "TM": "2026-07-01 08:00", "Z": 182.1},
+    hydro.pages[RIVER] = (200, json.dumps([{"STCD": "60105600", "TM": "2026-07-01 08:00", "Z": 182.1},
                                     {"STCD": "60105600", "TM": "2026-07-01 09:00", "Z": 183.9}]).encode())
     qtbot.waitUntil(lambda: window.board_dock.gauges.row_colour(gauge) == "#ff7f00", timeout=20_000)
     assert raised == [(gauge, "warning")]
