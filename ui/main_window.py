@@ -100,7 +100,7 @@ class MainWindow(QMainWindow):
         self.board_dock.follow(self.tasks_dock, self.map_dock, self.reports_dock, self.units_dock)
         self.reports_dock.map_view = self.map_dock  # its snapshot goes in the situation report
         # a feedback photo's blob lands after its op, outside the store: redraw the task detail
-        awaited_blobs(session).landed.connect(self.tasks_dock._show_detail)
+        awaited_blobs(session).landed.connect(self.tasks_dock.show_detail)
         self._build_status_bar()  # before the docks: added later, it leaves stale dock tab bars
         self._build_banner()
         self.alerts = WindowAlerts(self, session, self.tasks_dock)  # escalation: red bar + sound
@@ -589,7 +589,7 @@ class MainWindow(QMainWindow):
         self.plugin_menu.cleanup()
         awaited = awaited_blobs(self.session)
         awaited.stop()
-        awaited.landed.disconnect(self.tasks_dock._show_detail)
+        awaited.landed.disconnect(self.tasks_dock.show_detail)
         for dock in self.docks:
             dock.cleanup()
 

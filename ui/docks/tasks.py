@@ -244,7 +244,7 @@ class TasksDock(ViewDock):
         fit_columns(self.table, (1, 2, 4))  # status, priority, deadline
         self._update_count()
         self._update_buttons()
-        self._show_detail()
+        self.show_detail()
 
     def _fill_filters(self) -> None:
         store, names = self.session.store, self.session.names
@@ -309,7 +309,7 @@ class TasksDock(ViewDock):
         selected = self.selected_id()
         if selected is not None and (("task", selected) in result.changed or etypes & {"feedback", "media"}):
             self._update_buttons()
-            self._show_detail()
+            self.show_detail()
 
     @Slot()
     def _remember_selection(self, *_: object) -> None:
@@ -338,7 +338,7 @@ class TasksDock(ViewDock):
     @Slot(QItemSelection, QItemSelection)
     def _on_selection_changed(self, *_: object) -> None:
         self._update_buttons()
-        self._show_detail()
+        self.show_detail()
 
     @Slot()
     def _update_count(self, *_: object) -> None:
@@ -383,7 +383,7 @@ class TasksDock(ViewDock):
         self.model.show_moment(moment)
         self._fill_filters()
         self._update_buttons()
-        self._show_detail()
+        self.show_detail()
 
     def select_task(self, eid: str) -> bool:
         if self.kanban_shown():
@@ -525,7 +525,7 @@ class TasksDock(ViewDock):
             self.last_message = show_refused(self, f"{exc.strerror or exc}: {exc.filename}")
         return None
 
-    def _show_detail(self) -> None:
+    def show_detail(self) -> None:
         task = self.selected_task()
         if task is None:
             self.detail.setHtml(
