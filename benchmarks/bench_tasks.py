@@ -13,12 +13,15 @@ plain ``QSortFilterProxyModel`` in a ``QTableView``.
   orders), signed by that post and applied by ``Store.apply`` on a worker thread in batches of 64
   as a sync session does, while a 5 ms ``QTimer`` heartbeat on the GUI thread records the longest
   gap between its ticks (the longest stall; goal ≤ 50 ms); until the board shows every change.
+  The window's session marks the GUI thread busy while it handles events, and the applying
+  thread gives way meanwhile (``app.foreground``): how often and how long it waited is shown.
   The board is sorted by deadline, so an order that is finished moves. Three bursts (each from a
   post of its own): the median and the worst of their longest stalls, the median catch-up.
   Baseline: three bursts of the same shape from other posts, applied the same way; a store
   listener on the applying thread reads each batch's tasks and sends one queued signal per change
   to the standard model (``setText`` / ``appendRow``), measured the same way — the GUI thread
-  does nothing but set text, and competes for the interpreter with the same applying thread.
+  does nothing but set text, and competes for the interpreter with the same applying thread
+  (no session: nothing gives way to it).
 * overdue recheck an hour on: ours pops the deadlines passed from a heap; the baseline walks
   every row (what the half-minute check used to do).
 * set-up: N orders signed here in bulk and applied by ``Store.apply`` 1,000 at a time.
@@ -225,6 +228,7 @@ def _ours(folder: Any, store: Any, task_ids: list[str], units: list[str], incide
     from PySide6.QtCore import Qt
 
     from app.domain import task as task_rules
+    from app.foreground import FOREGROUND
     from ui.docks.tasks import TasksDock
     from ui.models.tasks import OVERDUE
     from ui.session import Session
@@ -260,6 +264,7 @@ def _ours(folder: Any, store: Any, task_ids: list[str], units: list[str], incide
     dock.table.sortByColumn(4, Qt.SortOrder.AscendingOrder)
     _paint(dock)
     stalls, catch_ups = [], []
+    waits, waited_s = FOREGROUND.waits, FOREGROUND.waited_s
     for ops in remote:
         expected = dock.model.rowCount() + NEW_IN_BURST
         stall, caught_up = _burst(store, ops, lambda n=expected: dock.model.settled()
@@ -267,6 +272,9 @@ def _ours(folder: Any, store: Any, task_ids: list[str], units: list[str], incide
         stalls.append(stall)
         catch_ups.append(caught_up)
     _note_bursts(out, "", stalls, catch_ups)
+    _note(out, Figure("remote 1,000: applying thread gave way, per burst", (FOREGROUND.waited_s - waited_s)
+                      * 1000 / len(remote), "ms", f"{(FOREGROUND.waits - waits) / len(remote):.0f} waits "
+                      "for the busy GUI thread"))
 
     # the overdue recheck an hour on: only the rows whose deadline passed in that hour are
     # touched; the baseline is the walk over every row that the check used to be

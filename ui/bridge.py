@@ -21,6 +21,7 @@ import threading
 
 from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
 
+from app.foreground import FOREGROUND
 from app.store.apply import ApplyResult
 from app.store.store import Store
 
@@ -54,6 +55,7 @@ class StoreBridge(QObject):
 
     @Slot()
     def _deliver(self) -> None:
+        FOREGROUND.busy()  # every view reacts now: the sync workers wait meanwhile
         with self._lock:
             result, self._pending = self._pending, None
         if result is not None and self._store is not None:

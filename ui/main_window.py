@@ -70,6 +70,7 @@ class MainWindow(QMainWindow):
     ) -> None:
         super().__init__(parent)
         self.session = session
+        session.foreground.watch(self)  # the workers give way while the window paints
         self.settings = settings
         self.translations = translations
         self.setObjectName("main_window")

@@ -15,6 +15,7 @@ from PySide6.QtCore import QObject, Signal
 from app.datadir import PostConfig, PostFolder
 from app.store.store import Store
 from ui.bridge import StoreBridge
+from ui.foreground import ForegroundWatch
 from ui.link import LinkMonitor
 from ui.models.names import NameBook
 
@@ -26,6 +27,7 @@ class Session(QObject):
         self, folder: PostFolder, store: Store, operator: str, parent: QObject | None = None
     ) -> None:
         super().__init__(parent)
+        self.foreground = ForegroundWatch(self)  # sync workers give way while the window works
         self.folder = folder
         self.store = store
         self.config: PostConfig = folder.config()
@@ -48,5 +50,6 @@ class Session(QObject):
 
     def cleanup(self) -> None:
         self.link.stop()
+        self.foreground.stop()
         self.names.cleanup()
         self.bridge.cleanup()

@@ -24,6 +24,7 @@ from sqlalchemy import Connection, and_, bindparam, delete, insert, or_, select,
 
 from app.domain import SPECS
 from app.domain.roles import PostInfo, awaits, refusal
+from app.foreground import FOREGROUND
 from app.identity import Anchor
 from app.ops import FORMAT_VERSION, Envelope, Op, OpError, VersionRef, op_from_map, open_envelope
 from app.ops import post_id_of as _post_id_of
@@ -255,6 +256,7 @@ class Batch:
         )
         self._verify_ahead([env for env, _ in opened])
         for env, body in opened:
+            FOREGROUND.give_way()  # a peer's burst waits while the window paints
             self.take(env, body)
 
     def _verify_ahead(self, envs: list[Envelope]) -> None:

@@ -40,6 +40,7 @@ from dataclasses import dataclass, replace
 
 from sqlalchemy import func, select
 
+from app.foreground import FOREGROUND
 from app.ops import Op, VersionRef, decode
 from app.store import models as m
 from app.store.apply import ApplyResult
@@ -130,7 +131,7 @@ class ReplayIndex:
         ops = result.applied_ops
         if not ops:
             return
-        with self._lock:
+        with FOREGROUND.holding(self._lock):
             if self.by == "received":  # new ops arrive now: only the newest checkpoints move
                 if self._checkpoints or self._steps:
                     self._drop_from(time.time_ns() // 1_000_000 - RECEIVED_MARGIN_MS)
@@ -224,7 +225,7 @@ class ReplayIndex:
             self._key_of.clear()
 
     def invalidate(self) -> None:
-        with self._lock:
+        with FOREGROUND.holding(self._lock):
             self._drop_from(-1)
 
     # ------------------------------------------------------------------ reading the op log
@@ -301,7 +302,7 @@ class ReplayIndex:
         store changes can come between; when the checkpoints changed meanwhile (late ops), it
         goes on from the newest valid one. False when cancelled."""
         while True:
-            with self._lock:
+            with FOREGROUND.holding(self._lock):
                 last = self._checkpoints[-1] if self._checkpoints else None
                 if last is not None and self._count(last.at) != last.count:
                     self.invalidate()
@@ -329,7 +330,7 @@ class ReplayIndex:
             for n, bound in enumerate(bounds):
                 if cancelled is not None and cancelled():
                     return False
-                with self._lock:
+                with FOREGROUND.holding(self._lock):
                     if (self._checkpoints[-1] if self._checkpoints else None) is not mine:
                         break  # late ops changed the checkpoints: go on from the newest valid
                     owned: set[tuple[str, str]] = set()
@@ -348,7 +349,7 @@ class ReplayIndex:
                 if progress is not None:
                     progress(n + 1, len(bounds))
             else:
-                with self._lock:  # the steps after the newest checkpoint, so no jump makes them
+                with FOREGROUND.holding(self._lock):  # the steps after the newest checkpoint, so no jump makes them
                     newest = self._checkpoints[-1] if self._checkpoints else None
                     if newest is mine and not self._steps.get(after):
                         tail = self._raws(after, NEWEST)
@@ -409,17 +410,17 @@ class ReplayIndex:
         return Moment(state, at_ms, cache=self.entities, fresh=fresh, changed=changed, base=base)
 
     def checkpoints(self) -> list[Checkpoint]:
-        with self._lock:
+        with FOREGROUND.holding(self._lock):
             return list(self._checkpoints)
 
     def steps(self) -> dict[Segment, list[Step]]:
-        with self._lock:
+        with FOREGROUND.holding(self._lock):
             return {seg: list(steps) for seg, steps in self._steps.items()}
 
     def _state_at(
         self, at: int, *, build: bool = True
     ) -> tuple[ReplayState, set[tuple[str, str]], set[tuple[str, str]], Checkpoint | None]:
-        with self._lock:
+        with FOREGROUND.holding(self._lock):
             if build and (not self._checkpoints or at >= self._checkpoints[-1].at):
                 self.build()  # nothing yet, or ops may have come after the last checkpoint
             base, steps, all_steps = self._base_and_steps(at)

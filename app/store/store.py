@@ -23,6 +23,7 @@ from alembic import command
 from alembic.config import Config
 from sqlalchemy import Engine, create_engine, event, func, select, text
 
+from app.foreground import FOREGROUND
 from app.identity import Anchor, Identity
 from app.ops import HybridClock, Op, decode, encode, hlc_of_ms
 from app.store import models as m
@@ -87,6 +88,7 @@ class Conflict:
 def make_engine(url: str) -> Engine:
     if url.startswith("sqlite"):
         engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 30})
+        event.listen(engine, "before_cursor_execute", _give_way)
 
         @event.listens_for(engine, "connect")
         def _pragmas(dbapi_conn: Any, _record: Any) -> None:
@@ -97,7 +99,15 @@ def make_engine(url: str) -> Engine:
             cur.close()
 
         return engine
-    return create_engine(url, pool_pre_ping=True)
+    engine = create_engine(url, pool_pre_ping=True)
+    event.listen(engine, "before_cursor_execute", _give_way)
+    return engine
+
+
+def _give_way(*_: Any) -> None:
+    """Before each statement: a worker's (a sync burst's writes, a table's reads) waits while
+    the window paints (``app.foreground``)."""
+    FOREGROUND.give_way()
 
 
 def migrate(engine: Engine, revision: str = "head") -> None:
@@ -167,7 +177,7 @@ class Store:
 
     def apply(self, raws: list[bytes], *, source: str = "local") -> ApplyResult:
         """Apply a batch of ops (envelopes) in one transaction; never raises for bad input."""
-        with self._lock:
+        with FOREGROUND.holding(self._lock):
             try:
                 result = self._apply_batch(raws, source)
             except Exception:
@@ -235,7 +245,7 @@ class Store:
         if self.identity is None:
             raise Refused("this store has no post identity to sign with")
         ident = self.identity
-        with self._lock:
+        with FOREGROUND.holding(self._lock):
             seqs: dict[str, int] = {}
             raws = []
             states = self._states_of(
@@ -314,7 +324,7 @@ class Store:
         return dump_states(self.states())
 
     def version_vector(self) -> dict[str, int]:
-        with self._lock:
+        with FOREGROUND.holding(self._lock):
             return dict(self._vv)
 
     def op_count(self) -> int:
@@ -513,7 +523,7 @@ class Store:
             ]
 
     def held_count(self) -> int:
-        with self._lock:
+        with FOREGROUND.holding(self._lock):
             return self._held.count()
 
     def dialect(self) -> str:

@@ -71,6 +71,7 @@ class TasksDock(ViewDock):
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__("dock_tasks", parent)
         self.session = session
+        session.foreground.watch(self)  # floating, its paints are its own window's
         self.last_message: QMessageBox | None = None  # the last refusal shown (tests read it)
         self.issue_dialog: IssueTaskDialog | None = None
         self.photo_paths: list[Path] = []  # photos chosen for the next feedback

@@ -11,7 +11,8 @@ A change passes three stages, each coalescing repeats of the same id (the newest
   once on the GUI thread, so what the operator did shows before ``write`` returns; more (a sync
   burst) are read in one query per 500 ids (``Store.get_many``) on a reader thread.
 * ready: read, not in the rows yet. Applied in arrival order for at most ``BUDGET_S`` per turn of
-  the event loop, the rest on the next turn: the GUI thread never stalls on a burst.
+  the event loop, the rest on the next turn: the GUI thread never stalls on a burst. A read that
+  comes back waits for that turn too, so the paint of the last put-in goes first.
 * a read that comes back for an id changed again meanwhile is dropped (a newer read follows).
 
 A big table (``BACKGROUND_LOAD_MIN`` records or more) loads on the reader thread too: it shows
@@ -40,6 +41,7 @@ from PySide6.QtCore import (
     Slot,
 )
 
+from app.foreground import FOREGROUND
 from app.store.apply import ApplyResult
 from app.store.store import Entity, Store
 from ui.session import Session
@@ -155,6 +157,7 @@ class EntityTableModel(QAbstractTableModel):
 
     @Slot(object)
     def _on_loaded(self, reply: tuple[int, Any]) -> None:
+        FOREGROUND.busy()  # the sync workers wait meanwhile
         generation, prepared = reply
         if generation != self._generation:
             return  # a newer load is under way
@@ -234,6 +237,7 @@ class EntityTableModel(QAbstractTableModel):
 
     @Slot(object)
     def _on_read(self, reply: tuple[int, list[str], dict[str, Entity] | None]) -> None:
+        FOREGROUND.busy()  # the sync workers wait meanwhile
         generation, ids, found = reply
         if generation != self._generation:
             return  # read before a reload
@@ -244,7 +248,8 @@ class EntityTableModel(QAbstractTableModel):
             return
         self._take([eid for eid in ids if eid not in self._waiting], found)
         self._read_waiting()
-        self._drain_ready()
+        # on the drain's turn, not now: the paint of the last put-in, waiting since, goes first
+        self._drain.start()
 
     def _take(self, ids: list[str], found: dict[str, Entity]) -> None:
         for eid in ids:
@@ -254,6 +259,7 @@ class EntityTableModel(QAbstractTableModel):
     @Slot()
     def _drain_ready(self) -> None:
         """Put read records into the rows for at most BUDGET_S; the rest next turn."""
+        FOREGROUND.busy()  # the sync workers wait meanwhile
         end = time.perf_counter() + BUDGET_S
         ready = self._ready
         for eid in list(ready):
