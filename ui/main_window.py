@@ -390,7 +390,7 @@ class MainWindow(QMainWindow):
         guard = self.read_only = ReadOnlyGuard(b.replay, self.statusBar(), self)
         guard.add(
             m.draw_button, *m.draw_actions.values(), m.edit_action, m.save_edit_action, m.delete_action,
-            self.tasks_dock.issue_button,
+            self.tasks_dock.issue_button, self.tasks_dock.retire_button,
             r.report_button, r.log_edit, r.log_button, r.handover_button, r.message_edit, r.message_button,
             f.import_btn, f.watch_btn, f.pick_btn, f.pano_btn, f.snap_btn,
             u.allocate_button,

@@ -2461,7 +2461,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="+421"/>
+        <location filename="../../ui/main_window.py" line="+423"/>
         <source>%1 · %2 (%3)</source>
         <translation>%1 · %2（%3）</translation>
     </message>
@@ -3899,7 +3899,7 @@
 <context>
     <name>ReportsDock</name>
     <message>
-        <location filename="../../ui/docks/reports.py" line="+170"/>
+        <location filename="../../ui/docks/reports.py" line="+172"/>
         <source>Reports and duty log</source>
         <translation>信息报送与值班日志</translation>
     </message>
@@ -3954,7 +3954,7 @@
         <translation>发送</translation>
     </message>
     <message>
-        <location line="+72"/>
+        <location line="+80"/>
         <location line="+31"/>
         <source>Situation report</source>
         <translation>情况报告</translation>
@@ -4396,7 +4396,7 @@ Handed over to:</source>
 <context>
     <name>TaskTableModel</name>
     <message>
-        <location filename="../../ui/models/tasks.py" line="+51"/>
+        <location filename="../../ui/models/tasks.py" line="+60"/>
         <source>Task</source>
         <translation>任务</translation>
     </message>
@@ -4431,7 +4431,12 @@ Handed over to:</source>
         <translation>事件</translation>
     </message>
     <message>
-        <location line="+237"/>
+        <location line="+291"/>
+        <source>Duplicate plan task: another post issued this plan line first; it counts once.</source>
+        <translation>重复的预案任务：其他指挥部已先行下达同一预案任务，只计一次。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Overdue: the deadline %1 has passed and the task is still open.</source>
         <translation>已超时：完成时限 %1 已过，任务仍未结束。</translation>
     </message>
@@ -4439,7 +4444,7 @@ Handed over to:</source>
 <context>
     <name>TasksDock</name>
     <message>
-        <location filename="../../ui/docks/tasks.py" line="+219"/>
+        <location filename="../../ui/docks/tasks.py" line="+230"/>
         <source>Tasks</source>
         <translation>任务</translation>
     </message>
@@ -4474,7 +4479,12 @@ Handed over to:</source>
         <translation>下达指令…</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
+        <source>Plan tasks this post issued that another post had issued first (both declared the level at once). They count once; cancel this post&apos;s copies.</source>
+        <translation>本指挥部下达的预案任务中，有其他指挥部已先行下达的（双方同时启动了响应）。重复的只计一次；撤销本指挥部下达的重复任务。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Feedback on the selected task…</source>
         <translation>对所选任务的反馈…</translation>
     </message>
@@ -4485,13 +4495,13 @@ Handed over to:</source>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+224"/>
+        <location line="+241"/>
         <location line="+27"/>
         <source>Photo…</source>
         <translation>照片…</translation>
     </message>
     <message>
-        <location line="-250"/>
+        <location line="-267"/>
         <source>Send feedback</source>
         <translation>发送反馈</translation>
     </message>
@@ -4526,7 +4536,12 @@ Handed over to:</source>
         <translation>正在载入任务…</translation>
     </message>
     <message>
-        <location line="+104"/>
+        <location line="+8"/>
+        <source>Cancel duplicate plan tasks (%1)</source>
+        <translation>撤销重复任务（%1）</translation>
+    </message>
+    <message>
+        <location line="+113"/>
         <source>Attach photos</source>
         <translation>添加照片</translation>
     </message>
@@ -4546,7 +4561,7 @@ Handed over to:</source>
         <translation>选择一项任务，查看其处置记录和反馈。</translation>
     </message>
     <message>
-        <location line="-280"/>
+        <location line="-297"/>
         <source>All incidents</source>
         <translation>全部事件</translation>
     </message>
@@ -4782,7 +4797,7 @@ Handed over to:</source>
 <context>
     <name>UnitsDock</name>
     <message>
-        <location filename="../../ui/docks/units.py" line="+124"/>
+        <location filename="../../ui/docks/units.py" line="+127"/>
         <source>Teams and supplies</source>
         <translation>救援队伍与物资</translation>
     </message>
@@ -4842,7 +4857,7 @@ Handed over to:</source>
         <translation>剩余容量</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+29"/>
         <source>%1 items</source>
         <translation>%1 种物资</translation>
     </message>

@@ -1,10 +1,12 @@
 """The task detail redraws when a feedback photo's blob lands after its op (blobs come outside
-the store, with no change event), and marks a plan task issued twice (it counts once)."""
+the store, with no change event), and marks a plan task issued twice (it counts once): the
+detail says so, the table greys it, and one click cancels this post's copies."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QImage
 from ui_scenario import OPERATOR, Post
 
@@ -73,3 +75,40 @@ def test_the_detail_redraws_when_the_photos_record_comes_after_the_feedback(
         "sha256": sha, "kind": "photo", "mime": "image/png", "size": photo.stat().st_size})],
         operator=OPERATOR)  # the media record arrives after the feedback that names it
     qtbot.waitUntil(lambda: "<img" in tasks.detail.toHtml(), timeout=10_000)
+
+
+def test_the_table_greys_duplicate_plan_tasks_and_one_click_cancels_this_posts(
+    make_main_window, post: Post, qtbot
+) -> None:
+    for plan in plans.DEFAULT_PLANS:
+        plans.save_plan(post.store, OPERATOR, **plan)
+    first = plans.declare_level(post.store, OPERATOR, post.incidents["flood"], 3)[0]
+    fields = dict(post.store.get("task", first).data)
+    post.store.write([Draft("task", "dup-of-first", "put", fields)], operator=OPERATOR)
+    window = make_main_window(post)
+    tasks = window.tasks_dock
+    model = tasks.model
+
+    def look(eid: str, role: Qt.ItemDataRole) -> object:
+        return model.index(model.row_of(eid), 0).data(role)
+
+    assert model.duplicate_ids() == {"dup-of-first"}
+    assert look("dup-of-first", Qt.ItemDataRole.FontRole).italic()
+    assert "重复的预案任务" in look("dup-of-first", Qt.ItemDataRole.ToolTipRole)
+    assert look(first, Qt.ItemDataRole.FontRole) is None
+    assert tasks.retire_button.isVisible() and "1" in tasks.retire_button.text()
+
+    qtbot.mouseClick(tasks.retire_button, Qt.MouseButton.LeftButton)
+    assert post.store.get("task", "dup-of-first").get("status") == "cancelled"
+    assert post.store.get("task", first).get("status") == "issued"  # the one that counts stays
+    qtbot.waitUntil(lambda: not tasks.retire_button.isVisible())
+    assert model.duplicate_ids() == {"dup-of-first"}  # cancelled, still a duplicate: greyed
+
+    # a copy arriving while the window is open is marked too (row by row, not a reload); the
+    # first one leaving makes the earliest copy the one that counts
+    post.store.write([Draft("task", "dup-again", "put", fields)], operator=OPERATOR)
+    qtbot.waitUntil(lambda: "dup-again" in model.duplicate_ids())
+    qtbot.waitUntil(lambda: "1" in tasks.retire_button.text() and tasks.retire_button.isVisible())
+    post.store.write([Draft("task", first, "del", {})], operator=OPERATOR)
+    qtbot.waitUntil(lambda: model.duplicate_ids() == {"dup-again"})
+    assert look("dup-of-first", Qt.ItemDataRole.FontRole) is None

@@ -40,6 +40,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain import task as task_rules
+from app.services import plans
 from app.services import tasks as task_service
 from app.store.apply import ApplyResult
 from app.store.store import Entity, Refused
@@ -124,6 +125,13 @@ class TasksDock(ViewDock):
         self.table_button.setChecked(True)
         self.view_buttons.idClicked.connect(self.show_view)
         tools.addStretch(1)
+        # two posts declared a level at once: this post's copies of plan lines issued first
+        # elsewhere count once, and one click cancels them (``plans.retire_duplicates``)
+        self.retire_button = QPushButton(body)
+        self.retire_button.setObjectName("retire_duplicates")
+        self.retire_button.clicked.connect(self.retire_duplicates)
+        self.retire_button.hide()
+        tools.addWidget(self.retire_button)
         self.issue_button = QPushButton(body)
         self.issue_button.setObjectName("issue_order")
         self.issue_button.clicked.connect(lambda: self.open_issue_form())
@@ -199,6 +207,8 @@ class TasksDock(ViewDock):
         self.table.selectionModel().selectionChanged.connect(self._on_selection_changed)
         self.model.rowsInserted.connect(self._restore_selection)
         self.model.modelReset.connect(self._fit_after_load)
+        self.model.modelReset.connect(self._update_retire_button)
+        self.model.planLinesChanged.connect(self._update_retire_button)
         for signal in (self.proxy.rowsInserted, self.proxy.rowsRemoved, self.proxy.modelReset,
                        self.proxy.layoutChanged):
             signal.connect(self._update_count)
@@ -224,6 +234,10 @@ class TasksDock(ViewDock):
         self.table_button.setText(self.tr("Table"))
         self.kanban_button.setText(self.tr("Kanban"))
         self.issue_button.setText(self.tr("Issue order…"))
+        self.retire_button.setToolTip(self.tr(
+            "Plan tasks this post issued that another post had issued first (both declared the "
+            "level at once). They count once; cancel this post's copies."))
+        self._update_retire_button()
         self.feedback_text.setPlaceholderText(self.tr("Feedback on the selected task…"))
         self.feedback_progress.setSpecialValueText(self.tr("progress"))
         self.feedback_progress.setSuffix("%")
@@ -348,6 +362,23 @@ class TasksDock(ViewDock):
             return
         shown, total = self.proxy.rowCount(), self.model.rowCount()
         self.count_label.setText(labels.arg(self.tr("%1 of %2 tasks"), shown, total))
+
+    @Slot()
+    def _update_retire_button(self) -> None:
+        own = [] if self.model.replaying else self.model.own_open_duplicates(self.session.post_id)
+        self.retire_button.setText(labels.arg(self.tr("Cancel duplicate plan tasks (%1)"), len(own)))
+        self.retire_button.setVisible(bool(own))
+
+    @Slot()
+    def retire_duplicates(self) -> list[str]:
+        """Cancel this post's duplicate plan tasks, saying why in each one's history."""
+        try:
+            retired = plans.retire_duplicates(self.session.store, self.session.operator)
+        except Refused as exc:
+            self.last_message = show_refused(self, str(exc))
+            return []
+        self._update_retire_button()
+        return retired
 
     @Slot()
     def _fit_after_load(self) -> None:

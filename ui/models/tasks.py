@@ -9,6 +9,10 @@ of the proxy's C++ sort calling back into Python for every comparison (seconds f
 tasks). Each row's key is ``(value, id)``, unique, so a row is found by bisection and a new or
 re-keyed record goes straight to its place (remove + insert of one row); the filter proxy on top
 only filters. ``zhijiu bench tasks`` measures it.
+
+A plan line issued twice (two posts declaring a level at once, ``plans.duplicate_plan_tasks``)
+shows its duplicates greyed, in italics, with a tool tip that says so: they count once on the
+board. The plan tasks are few, so each line's duplicates are worked out again when one changes.
 """
 
 from __future__ import annotations
@@ -26,12 +30,14 @@ from PySide6.QtCore import (
     QSortFilterProxyModel,
     Qt,
     QTimer,
+    Signal,
     Slot,
 )
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from app.domain import task as task_rules
 from app.services.common import now_ms
+from app.services.plans import duplicate_plan_tasks
 from app.store.store import Entity
 from ui import labels
 from ui.i18n import QT_TRANSLATE_NOOP
@@ -40,11 +46,14 @@ from ui.session import Session
 
 OVERDUE_BACKGROUND = QColor(255, 214, 214)
 OVERDUE_FOREGROUND = QColor(140, 0, 0)
+DUPLICATE_FOREGROUND = QColor(128, 128, 128)
 PRIORITY_RANK = {code: i for i, code in enumerate(task_rules.PRIORITIES)}
 RECHECK_MS = 30_000
 
 
 class TaskTableModel(EntityTableModel):
+    planLinesChanged = Signal()  # a plan task came, went or changed: its line's duplicates may have
+
     ETYPE = "task"
     CONTEXT = "TaskTableModel"
     COLUMNS = (
@@ -75,6 +84,15 @@ class TaskTableModel(EntityTableModel):
             Qt.ItemDataRole.ForegroundRole: QBrush(OVERDUE_FOREGROUND),
             Qt.ItemDataRole.FontRole: bold,
         }
+        italic = QFont()
+        italic.setItalic(True)
+        self._duplicate_look: dict[int, Any] = {
+            Qt.ItemDataRole.ForegroundRole: QBrush(DUPLICATE_FOREGROUND),
+            Qt.ItemDataRole.FontRole: italic,
+        }
+        self._lines: dict[str, dict[str, Entity]] = {}  # plan_key -> its tasks by id
+        self._line_of: dict[str, str] = {}  # task id -> its plan_key
+        self._duplicates: set[str] = set()
         self._due: list[tuple[int, str]] = []  # heap: (deadline, id) of open tasks not overdue yet
         self._checked_at = 0  # the clock at the last overdue check
         self._sort_column = 4  # deadline: open orders first, the most overdue on top
@@ -108,14 +126,56 @@ class TaskTableModel(EntityTableModel):
         """The rows in order with their keys, and their overdue state (on the reader thread for
         a big table: no Qt here)."""
         order = (self._sort_column, self._descending)
-        return order, self._arranged(rows), self._overdue_of(rows)
+        return order, self._arranged(rows), self._overdue_of(rows), _plan_lines(rows)
 
     def _install(self, prepared: Any) -> None:
-        order, arranged, overdue = prepared
+        order, arranged, overdue, lines = prepared
         if order != (self._sort_column, self._descending):  # sorted otherwise meanwhile
             arranged = self._arranged(arranged[0])
         self._rows, self._sorted_keys, self._key_of = arranged
         self._overdue, self._due, self._checked_at = overdue
+        self._lines, self._line_of, self._duplicates = lines
+
+    # ------------------------------------------------------------------ duplicate plan tasks
+
+    def _track_plan_line(self, eid: str, entity: Entity | None) -> set[str]:
+        """Keep the plan lines current for a changed task; the other tasks whose duplicate
+        state flipped (a new first one, or a duplicate left alone)."""
+        old = self._line_of.pop(eid, None)
+        new = entity.get("plan_key") if entity is not None else None
+        new = new if isinstance(new, str) else None
+        if old is None and not new:
+            return set()
+        flipped: set[str] = set()
+        for key in {k for k in (old, new) if k}:
+            line = self._lines.setdefault(key, {})
+            before = self._duplicates.intersection(line)
+            line.pop(eid, None)
+            if key == new and entity is not None:
+                line[eid] = entity
+                self._line_of[eid] = key
+            after = duplicate_plan_tasks(line.values())
+            self._duplicates.difference_update(before)
+            self._duplicates.update(after)
+            flipped |= before ^ after
+            if not line:
+                del self._lines[key]
+        self.planLinesChanged.emit()
+        flipped.discard(eid)  # its own row is announced anyway
+        return flipped
+
+    def duplicate_ids(self) -> set[str]:
+        return set(self._duplicates)
+
+    def own_open_duplicates(self, post_id: str) -> list[str]:
+        """This post's duplicate plan tasks not cancelled yet (what ``retire_duplicates`` cancels)."""
+        out = []
+        for eid in self._duplicates:
+            key = self._line_of.get(eid)
+            entity = self._lines.get(key, {}).get(eid) if key else None
+            if entity is not None and entity.get("issuer") == post_id and entity.get("status") != "cancelled":
+                out.append(eid)
+        return sorted(out)
 
     def _find_overdue(self) -> None:
         """Every row's overdue state afresh, and the heap of deadlines still to come."""
@@ -193,6 +253,8 @@ class TaskTableModel(EntityTableModel):
         return None if key is None else bisect_left(self._sorted_keys, key)
 
     def _update_row(self, eid: str, entity: Entity | None) -> None:
+        for other in self._track_plan_line(eid, entity):
+            self._announce(other)
         if entity is not None and self.is_overdue(entity):
             self._overdue.add(eid)
         else:
@@ -289,7 +351,12 @@ class TaskTableModel(EntityTableModel):
         return self.display(entity, key)
 
     def extra(self, entity: Entity, key: str, role: int) -> Any:
+        duplicate = entity.eid in self._duplicates
         if role == Qt.ItemDataRole.ToolTipRole:
+            if duplicate:
+                return QCoreApplication.translate(
+                    "TaskTableModel", "Duplicate plan task: another post issued this plan line first; "
+                    "it counts once.")
             if entity.eid in self._overdue:
                 return labels.arg(QCoreApplication.translate(
                     "TaskTableModel", "Overdue: the deadline %1 has passed and the task is still open."
@@ -297,9 +364,27 @@ class TaskTableModel(EntityTableModel):
             if key == "title" and entity.get("description"):
                 return str(entity.get("description"))
             return None
+        if duplicate:  # it does not count: greyed, not red even when late
+            return self._duplicate_look.get(role)
         if entity.eid not in self._overdue:
             return None
         return self._overdue_look.get(role)
+
+
+def _plan_lines(rows: list[Entity]) -> tuple[dict[str, dict[str, Entity]], dict[str, str], set[str]]:
+    """The plan tasks among ``rows`` by line, each one's line, and the duplicates."""
+    lines: dict[str, dict[str, Entity]] = {}
+    line_of: dict[str, str] = {}
+    for e in rows:
+        key = e.get("plan_key")
+        if key and isinstance(key, str):
+            lines.setdefault(key, {})[e.eid] = e
+            line_of[e.eid] = key
+    duplicates: set[str] = set()
+    for line in lines.values():
+        if len(line) > 1:
+            duplicates |= duplicate_plan_tasks(line.values())
+    return lines, line_of, duplicates
 
 
 class _Descending:
