@@ -165,11 +165,16 @@ class EntityTableModel(QAbstractTableModel):
         self.beginResetModel()
         self._install(prepared if prepared is not None else self._prepare(self.store))
         self.endResetModel()
-        # The records just read live as long as the table: out of the collector's sight, a full
-        # collection no longer walks 100,000 of them (about 0.4 s, the longest stall of a sync
-        # burst, the GUI thread holding or waiting for the interpreter meanwhile).
-        gc.freeze()
+        self._out_of_collectors_sight()
         self._read_waiting()  # what changed meanwhile
+
+    def _out_of_collectors_sight(self) -> None:
+        """The rows just made (a big table's load, a re-sort) live as long as the table: frozen,
+        a full collection no longer walks 100,000 of them (0.4 s at first, the longest stall of
+        a sync burst; 15 ms after a re-sort), the GUI thread holding or waiting for the
+        interpreter meanwhile. They are freed by reference counts as ever."""
+        if len(self._rows) >= BACKGROUND_LOAD_MIN:
+            gc.freeze()
 
     def _prepare(self, store: Any) -> Any:
         """Every record of the table, ready to ``_install``. May run on the reader thread: it

@@ -49,6 +49,7 @@ OVERDUE_FOREGROUND = QColor(140, 0, 0)
 DUPLICATE_FOREGROUND = QColor(128, 128, 128)
 PRIORITY_RANK = {code: i for i, code in enumerate(task_rules.PRIORITIES)}
 RECHECK_MS = 30_000
+_ABSENT = object()
 
 
 class TaskTableModel(EntityTableModel):
@@ -98,7 +99,11 @@ class TaskTableModel(EntityTableModel):
         self._sort_column = 4  # deadline: open orders first, the most overdue on top
         self._descending = False
         self._sorted_keys: list[Any] = []  # parallel to _rows, ascending in the current order
-        self._key_of: dict[str, Any] = {}  # id -> its row's key
+        # id -> its row's sort value (the key is the value and the id). Not the key tuples: a
+        # dict holding only those is untracked by the garbage collector, and tracked again in
+        # its youngest generation by every insert, so each young collection walked all 100,000
+        # (5-15 ms, a sync burst's longest stall)
+        self._value_of: dict[str, Any] = {}
         super().__init__(session, parent)
         self._timer = QTimer(self)
         self._timer.setInterval(recheck_ms)
@@ -132,7 +137,7 @@ class TaskTableModel(EntityTableModel):
         order, arranged, overdue, lines = prepared
         if order != (self._sort_column, self._descending):  # sorted otherwise meanwhile
             arranged = self._arranged(arranged[0])
-        self._rows, self._sorted_keys, self._key_of = arranged
+        self._rows, self._sorted_keys, self._value_of = arranged
         self._overdue, self._due, self._checked_at = overdue
         self._lines, self._line_of, self._duplicates = lines
 
@@ -220,7 +225,8 @@ class TaskTableModel(EntityTableModel):
 
     def _arranged(self, rows: list[Entity]) -> tuple[list[Entity], list[Any], dict[str, Any]]:
         """``rows`` in the current order (one Python sort of plain keys), their keys, and each
-        id's key. No ``_index``: this model finds a row by bisection of its key (``row_of``)."""
+        id's sort value. No ``_index``: this model finds a row by bisection of its key
+        (``row_of``)."""
         column = self._keys[self._sort_column]
         sort_value = self.sort_value
         keys = [(sort_value(e, column), e.eid) for e in rows]
@@ -230,7 +236,7 @@ class TaskTableModel(EntityTableModel):
             sorted_keys: list[Any] = [_Descending(keys[i]) for i in order]
         else:
             sorted_keys = [keys[i] for i in order]
-        return ordered, sorted_keys, dict(zip((e.eid for e in ordered), sorted_keys, strict=True))
+        return ordered, sorted_keys, {e.eid: key[0] for e, key in zip(rows, keys, strict=True)}
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         """Reorder every row by one column (the view's header; the proxy forwards it here)."""
@@ -243,14 +249,18 @@ class TaskTableModel(EntityTableModel):
         persistent = self.persistentIndexList()
         held = [(self._rows[i.row()].eid, i.column()) for i in persistent]
         self._sort_column, self._descending = column, descending
-        self._rows, self._sorted_keys, self._key_of = self._arranged(self._rows)
+        self._rows, self._sorted_keys, self._value_of = self._arranged(self._rows)
         self.changePersistentIndexList(
             persistent, [self.index(self.row_of(eid) or 0, c) for eid, c in held])
         self.layoutChanged.emit()
+        self._out_of_collectors_sight()
 
     def row_of(self, eid: str) -> int | None:
-        key = self._key_of.get(eid)
-        return None if key is None else bisect_left(self._sorted_keys, key)
+        value = self._value_of.get(eid, _ABSENT)
+        if value is _ABSENT:
+            return None
+        key = (value, eid)
+        return bisect_left(self._sorted_keys, _Descending(key) if self._descending else key)
 
     def _update_row(self, eid: str, entity: Entity | None) -> None:
         for other in self._track_plan_line(eid, entity):
@@ -269,7 +279,7 @@ class TaskTableModel(EntityTableModel):
             return
         if row is not None:  # gone, or moving to another place: out of this one
             self.beginRemoveRows(QModelIndex(), row, row)
-            del self._rows[row], self._sorted_keys[row], self._key_of[eid]
+            del self._rows[row], self._sorted_keys[row], self._value_of[eid]
             self._index_stale = True
             self.endRemoveRows()
         if entity is not None:
@@ -277,7 +287,8 @@ class TaskTableModel(EntityTableModel):
             self.beginInsertRows(QModelIndex(), at, at)
             self._rows.insert(at, entity)
             self._sorted_keys.insert(at, key)
-            self._key_of[eid] = key
+            plain = key.key if isinstance(key, _Descending) else key
+            self._value_of[eid] = plain[0]
             self._index_stale = True
             self.endInsertRows()
 
