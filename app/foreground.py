@@ -11,10 +11,10 @@ burst's changes in, and idle when it is about to sleep (``ui.foreground``); work
 SQL statement): while the GUI thread is busy they wait. A lock the GUI thread may need is taken
 with ``holding``: a GUI thread waiting for it goes idle, so its holder goes on. Never for long
 either way: a busy mark lapses ``HOLD_S`` after the GUI's last event (a thread blocked outside
-the event loop does not stall the rest), and a wait that lapses buys the worker ``FREE_S`` of
-running before it waits again, so a GUI thread that never sleeps slows a sync session but
-cannot stop it. With nothing attached (the command line, the node) ``give_way()`` returns at
-once.
+the event loop does not stall the rest), and a worker that has waited ``PATIENCE_S`` in all
+without running ``FREE_S`` in between runs ``FREE_S`` before it waits again, so a GUI thread
+that is always busy slows a sync session to a fifth at worst but cannot stop it. With nothing
+attached (the command line, the node) ``give_way()`` returns at once.
 """
 
 from __future__ import annotations
@@ -24,19 +24,22 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-HOLD_S = 0.04  # longest wait for a busy GUI thread; a GUI turn longer than this is a stall anyway
-FREE_S = 0.01  # running time a worker gets after a wait that lapsed
+HOLD_S = 0.04  # a busy mark lapses this long after the GUI thread's last event
+PATIENCE_S = 0.04  # waiting, in all, after which a worker runs FREE_S whatever the GUI does
+FREE_S = 0.01
 
 
 class Foreground:
-    def __init__(self, hold_s: float = HOLD_S, free_s: float = FREE_S) -> None:
+    def __init__(self, hold_s: float = HOLD_S, patience_s: float = PATIENCE_S,
+                 free_s: float = FREE_S) -> None:
         self.hold_s = hold_s
+        self.patience_s = patience_s
         self.free_s = free_s
         self._owner: int | None = None  # the thread that never waits for itself
         self._clear = threading.Event()  # set: the foreground thread is idle
         self._clear.set()
         self._since = 0.0  # when the foreground thread last started on an event
-        self._free_until = 0.0
+        self._worker = threading.local()  # each worker's waiting so far and running time due
         self.waits = 0  # waits so far and their time, for the benchmarks
         self.waited_s = 0.0
 
@@ -71,9 +74,12 @@ class Foreground:
         """Hold ``lock``. A foreground thread that has to wait for it goes idle meanwhile: the
         worker holding it may be waiting for the foreground thread to go idle."""
         if not lock.acquire(blocking=False):
-            if threading.get_ident() == self._owner:
+            was_busy = threading.get_ident() == self._owner and self.is_busy
+            if was_busy:
                 self.idle()
             lock.acquire()
+            if was_busy:  # the rest of its event is the GUI thread's again
+                self.busy()
         try:
             yield
         finally:
@@ -83,17 +89,24 @@ class Foreground:
         """Called by a worker between steps: wait while the foreground thread is busy."""
         if self._clear.is_set() or self._owner is None or threading.get_ident() == self._owner:
             return
+        mine = self._worker
         now = time.monotonic()
-        if now < self._free_until:
+        if now < getattr(mine, "free_until", 0.0):
             return
-        left = self._since + self.hold_s - now
+        if now - getattr(mine, "last_wait", 0.0) >= self.free_s:
+            mine.waited = 0.0  # it ran a while since it last waited: patience afresh
+        waited = getattr(mine, "waited", 0.0)
+        left = min(self._since + self.hold_s, now + self.patience_s - waited) - now
         if left > 0:
             self.waits += 1
-            if self._clear.wait(left):
-                self.waited_s += time.monotonic() - now
-                return
-            self.waited_s += time.monotonic() - now
-        self._free_until = time.monotonic() + self.free_s
+            self._clear.wait(left)
+            end = time.monotonic()
+            self.waited_s += end - now
+            mine.waited, mine.last_wait = waited + (end - now), end
+            if self._clear.is_set() and mine.waited < self.patience_s:
+                return  # the GUI thread went idle: on we go
+        mine.waited = 0.0
+        mine.free_until = time.monotonic() + self.free_s
 
 
 FOREGROUND = Foreground()  # one per process, as the interpreter lock it shares out is

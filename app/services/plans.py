@@ -131,18 +131,26 @@ def duplicate_plan_tasks(tasks: Iterable[Entity]) -> set[str]:
     return dupes
 
 
-def retire_duplicates(store: Store, operator: str) -> list[str]:
-    """Cancel this post's own duplicate plan tasks (see ``duplicate_plan_tasks``)."""
+def retire_duplicates(store: Store, operator: str, among: set[str] | None = None) -> list[str]:
+    """Cancel this post's own duplicate plan tasks (see ``duplicate_plan_tasks``); ``among``:
+    only these candidates (a view that knows them), read with their incidents' tasks, not all."""
     from app.services.tasks import set_status
 
     if store.identity is None:
         return []
     me = store.identity.post_id
-    tasks = {t.eid: t for t in store.entities("task") if t.get("plan_key")}
+    if among is None:
+        plan_tasks = [t for t in store.entities("task") if t.get("plan_key")]
+    else:
+        candidates = store.get_many("task", list(among)).values()
+        plan_tasks = [t for incident in sorted({c.incident_id or "" for c in candidates})
+                      for t in store.entities("task", incident_id=incident or None)
+                      if t.get("plan_key")]
+    tasks = {t.eid: t for t in plan_tasks}
     retired = []
     for eid in sorted(duplicate_plan_tasks(tasks.values())):
         t = tasks[eid]
-        if t.get("issuer") == me and t.get("status") != "cancelled":
+        if t.get("issuer") == me and t.get("status") != "cancelled" and (among is None or eid in among):
             set_status(store, operator, eid, "cancelled", "重复的预案任务：同一任务已由其他指挥部下达")
             retired.append(eid)
     return retired

@@ -75,4 +75,16 @@ def test_the_foreground_thread_waiting_for_a_lock_lets_its_holder_finish() -> No
     with fg.holding(lock):
         pass
     worker.join(LONG)
-    assert not worker.is_alive() and not fg.is_busy
+    assert not worker.is_alive()
+    assert fg.is_busy  # the rest of its event is the GUI thread's again
+
+
+def test_a_worker_kept_waiting_runs_a_while_even_if_the_gui_is_never_quite_idle() -> None:
+    """The GUI thread goes idle for a moment between long turns: each wait ends there, but the
+    waits add up, and past the worker's patience it runs without waiting for a while."""
+    fg = Foreground(hold_s=LONG, patience_s=0.0, free_s=LONG)
+    fg.attach()
+    fg.busy()
+    _in_worker(fg.give_way).join(LONG)  # no patience: runs at once, and may go on running
+    _in_worker(fg.give_way).join(LONG)  # (a thread of its own: its own patience and time)
+    assert fg.waits == 0

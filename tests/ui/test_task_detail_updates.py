@@ -82,7 +82,7 @@ def test_the_table_greys_duplicate_plan_tasks_and_one_click_cancels_this_posts(
 ) -> None:
     for plan in plans.DEFAULT_PLANS:
         plans.save_plan(post.store, OPERATOR, **plan)
-    first = plans.declare_level(post.store, OPERATOR, post.incidents["flood"], 3)[0]
+    first, second = plans.declare_level(post.store, OPERATOR, post.incidents["flood"], 3)[:2]
     fields = dict(post.store.get("task", first).data)
     post.store.write([Draft("task", "dup-of-first", "put", fields)], operator=OPERATOR)
     window = make_main_window(post)
@@ -112,3 +112,10 @@ def test_the_table_greys_duplicate_plan_tasks_and_one_click_cancels_this_posts(
     post.store.write([Draft("task", first, "del", {})], operator=OPERATOR)
     qtbot.waitUntil(lambda: model.duplicate_ids() == {"dup-again"})
     assert look("dup-of-first", Qt.ItemDataRole.FontRole) is None
+
+    # a copy moved to another plan line (a peer's edit) is that line's duplicate now
+    second_line = post.store.get("task", second).get("plan_key")
+    post.store.write([Draft("task", "dup-again", "put", {"plan_key": second_line})], operator=OPERATOR)
+    qtbot.waitUntil(lambda: model.row_of("dup-again") is not None
+                    and model.entity(model.row_of("dup-again")).get("plan_key") == second_line)
+    assert model.duplicate_ids() == {"dup-again"}

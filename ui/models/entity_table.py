@@ -172,8 +172,10 @@ class EntityTableModel(QAbstractTableModel):
         """The rows just made (a big table's load, a re-sort) live as long as the table: frozen,
         a full collection no longer walks 100,000 of them (0.4 s at first, the longest stall of
         a sync burst; 15 ms after a re-sort), the GUI thread holding or waiting for the
-        interpreter meanwhile. They are freed by reference counts as ever."""
+        interpreter meanwhile. They are freed by reference counts as ever; young garbage cycles
+        are collected first, not frozen with them."""
         if len(self._rows) >= BACKGROUND_LOAD_MIN:
+            gc.collect(1)
             gc.freeze()
 
     def _prepare(self, store: Any) -> Any:

@@ -152,7 +152,8 @@ class TaskTableModel(EntityTableModel):
         if old is None and not new:
             return set()
         flipped: set[str] = set()
-        for key in {k for k in (old, new) if k}:
+        # the line it leaves first: its pass must not see the id already marked in the new one
+        for key in dict.fromkeys(k for k in (old, new) if k):
             line = self._lines.setdefault(key, {})
             before = self._duplicates.intersection(line)
             line.pop(eid, None)
