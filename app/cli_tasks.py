@@ -11,15 +11,15 @@ import json
 import re
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from datetime import datetime, timedelta, timezone
+from datetime import datetime
 from typing import Any
 
 from app.cli import Parser, UserError, _folder, _operator
+from app.cst import CST, cst_datetime
 from app.domain.task import PRIORITIES, STATUSES, is_overdue, is_unacknowledged_late
 from app.services.common import now_ms, point
 from app.store.store import Entity, Store
 
-CST = timezone(timedelta(hours=8), "CST")
 _RELATIVE = re.compile(r"^\+(\d+(?:\.\d+)?)([mhd])$")
 
 
@@ -81,7 +81,7 @@ def resolve(store: Store, etype: str, ident: str, pool: list[Entity] | None = No
 def iso(ms: Any) -> str | None:
     if not isinstance(ms, int):
         return None
-    return datetime.fromtimestamp(ms / 1000, CST).isoformat(timespec="minutes")
+    return cst_datetime(ms).isoformat(timespec="minutes")
 
 
 def emit(doc: Any, as_json: bool, text: Callable[[], str]) -> None:

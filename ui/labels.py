@@ -14,9 +14,10 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QDateTime
+from PySide6.QtCore import QCoreApplication
 
 from app.domain import SPECS
+from ui import beijing_time
 from ui.i18n import QT_TRANSLATE_NOOP
 
 
@@ -321,19 +322,20 @@ _VALUE_TABLES: dict[tuple[str | None, str], CodeTable] = {
 
 
 def local_time(ms: int | None, *, seconds: bool = False) -> str:
-    """Epoch milliseconds as local date and time, the way a duty officer writes it."""
+    """Epoch milliseconds as Beijing date and time (whatever the machine's zone), the way a
+    duty officer writes it."""
     if not isinstance(ms, int):
         return ""
     fmt = "yyyy-MM-dd HH:mm:ss" if seconds else "yyyy-MM-dd HH:mm"
-    return QDateTime.fromMSecsSinceEpoch(ms).toString(fmt)
+    return beijing_time.at(ms).toString(fmt)
 
 
 def short_time(ms: int | None) -> str:
     """Like :func:`local_time`, without the year when it is this year (for narrow columns)."""
     if not isinstance(ms, int):
         return ""
-    when = QDateTime.fromMSecsSinceEpoch(ms)
-    if when.date().year() == QDateTime.currentDateTime().date().year():
+    when = beijing_time.at(ms)
+    if when.date().year() == beijing_time.now().date().year():
         return when.toString("MM-dd HH:mm")
     return when.toString("yyyy-MM-dd HH:mm")
 

@@ -20,6 +20,7 @@ from typing import Any
 from PySide6.QtCore import QMarginsF, QObject, QTimer, QUrl, Signal, Slot
 from PySide6.QtGui import QPageLayout, QPageSize
 
+from app.cst import cst_datetime
 from app.services.common import now_ms
 from app.services.sitrep import beijing_time, sitrep_html
 from app.store.store import Refused
@@ -32,11 +33,10 @@ STEPS = ("map", "html", "layout", "pdf", "done")
 
 
 def report_name(title: str, at_ms: int) -> str:
-    """A file name from the incident's title and the time: no path separators, no control chars."""
-    from datetime import datetime
-
+    """A file name from the incident's title and the Beijing time: no path separators, no
+    control characters."""
     safe = "".join(c for c in title if c.isalnum() or c in "-_（）()")[:60] or "sitrep"
-    return f"{safe}_情况报告_{datetime.fromtimestamp(at_ms / 1000).strftime('%Y%m%d_%H%M')}"
+    return f"{safe}_情况报告_{cst_datetime(at_ms).strftime('%Y%m%d_%H%M')}"
 
 
 class SitrepExporter(QObject):

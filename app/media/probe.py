@@ -22,9 +22,10 @@ from typing import Any
 
 from PIL import Image, ImageOps, UnidentifiedImageError
 
+from app.cst import CST
+
 THUMB_PX = 320  # the gallery's tile; about 10–20 KB, a second at 256 kbit/s
 PREVIEW_PX = 1600  # a wall screen's viewer without the full file
-CHINA_TZ = dt.timezone(dt.timedelta(hours=8))
 FFPROBE_TIMEOUT_S = 30
 
 VIDEO_SUFFIXES = {".mp4", ".mov", ".m4v", ".mkv", ".avi", ".ts", ".webm", ".3gp"}
@@ -107,7 +108,7 @@ def exif_time(exif: Image.Exif) -> int | None:
     except ValueError:
         return None
     offset = sub.get(36881) or sub.get(36880)  # OffsetTimeOriginal, OffsetTime
-    tz = CHINA_TZ
+    tz: dt.tzinfo = CST
     m = re.fullmatch(r"([+-])(\d\d):(\d\d)", str(offset or "").strip().rstrip("\x00"))
     if m:
         minutes = int(m[2]) * 60 + int(m[3])

@@ -43,12 +43,12 @@ import logging
 import uuid
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta, timezone
 from functools import cached_property
 from typing import Any
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
+from app.cst import cst_datetime
 from app.domain import SPECS
 from app.identity import public_bytes
 from app.ops import VersionRef, encode, hlc_of_ms, post_id_of
@@ -63,7 +63,6 @@ DEMO_EPOCH = "d0000002"  # d0000002: the 朝天门 gauge readings
 SPAN_MS = 6 * 3600 * 1000  # the story starts this long before now
 STEP_MS = 20_000  # time between two consecutive ops of the story
 _NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, "https://zhijiu.invalid/demo/" + DEMO_EPOCH)
-_CST = timezone(timedelta(hours=8), "CST")
 
 Geom = dict[str, Any]
 
@@ -171,7 +170,7 @@ class ScenarioBuilder:
     def hm(self, ms: int | None = None) -> str:
         """Beijing time, HH:MM, for the texts of the story."""
         t = self._t if ms is None else ms
-        return datetime.fromtimestamp(t / 1000, UTC).astimezone(_CST).strftime("%H:%M")
+        return cst_datetime(t).strftime("%H:%M")
 
     # ------------------------------------------------------------------ writing
 

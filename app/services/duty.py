@@ -10,8 +10,8 @@ from __future__ import annotations
 import logging
 import uuid
 import weakref
-from datetime import UTC, datetime, timedelta, timezone
 
+from app.cst import cst_datetime
 from app.domain.task import OPEN
 from app.ops import hlc_ms
 from app.services.alerts import alerts
@@ -23,7 +23,6 @@ log = logging.getLogger(__name__)
 AUTO_OPERATOR = "系统(自动回执)"
 
 _RECEIPT_NS = uuid.uuid5(uuid.NAMESPACE_URL, "https://zhijiu.invalid/receipt")
-_CST = timezone(timedelta(hours=8), "CST")
 _ALERT_WORDS = {"unacknowledged": "超时未签收", "overdue": "已超期", "report_due": "报送超时"}
 _STATUS_WORDS = {"issued": "已下达", "acknowledged": "已签收", "in_progress": "执行中"}
 
@@ -43,7 +42,7 @@ def log_entry(
 
 
 def _hm(ms: int) -> str:
-    return datetime.fromtimestamp(ms / 1000, UTC).astimezone(_CST).strftime("%H:%M")
+    return cst_datetime(ms).strftime("%H:%M")
 
 
 def handover_summary(store: Store, *, incident_id: str | None = None, now: int) -> str:

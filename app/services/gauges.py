@@ -25,17 +25,17 @@ import io
 import math
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta, timezone
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from app.cst import CST
 from app.domain import SPECS
 from app.domain.gauge import QUANTITIES, THRESHOLDS
 from app.services.common import create, new_id, now_ms
 from app.services.interop import stable_id
 from app.store.store import Draft, Entity, Refused, Store
 
-CST = timezone(timedelta(hours=8))
 MAX_CSV_BYTES = 20 * 1024 * 1024
 MAX_ERRORS_SHOWN = 10
 

@@ -11,10 +11,10 @@ from __future__ import annotations
 
 import base64
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta, timezone
 from html import escape
 from typing import Any
 
+from app.cst import cst_datetime
 from app.domain.task import OPEN
 from app.ops import hlc_ms
 from app.services.alerts import Alert, alerts
@@ -22,8 +22,6 @@ from app.services.plans import ROMAN, duplicate_plan_tasks
 from app.services.reports import latest_by_post, report_due, reports_of, totals_of
 from app.services.supplies import ShelterState, shelters
 from app.store.store import Entity, Refused, Store
-
-CST = timezone(timedelta(hours=8), "CST")
 
 CATEGORY = {"flood": "洪涝", "landslide": "地质灾害（滑坡）", "fire": "火灾", "chemical": "危化品事故",
             "earthquake": "地震", "rainstorm": "暴雨", "other": "其他"}  # fmt: skip
@@ -54,7 +52,7 @@ ALERT_WORDS = {"unacknowledged": "超时未签收", "overdue": "超过完成时�
 def when(ms: int | None, with_date: bool = True) -> str:
     if ms is None:
         return "—"
-    t = datetime.fromtimestamp(ms / 1000, UTC).astimezone(CST)
+    t = cst_datetime(ms)
     return t.strftime("%Y年%m月%d日 %H:%M" if with_date else "%H:%M")
 
 

@@ -26,18 +26,16 @@ import html
 import io
 from collections import defaultdict
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta, timezone
 from typing import Any
 
 from sqlalchemy import select
 
+from app.cst import cst_datetime
 from app.domain.task import STATUS_RANK
 from app.ops import decode, hlc_ms, split_origin
 from app.services.common import now_ms
 from app.store import models as m
 from app.store.store import Entity, Store
-
-CST = timezone(timedelta(hours=8), "CST")
 
 KINDS = (
     "incident",
@@ -109,7 +107,7 @@ class Event:
 def _local(ms: int | None) -> str:
     if ms is None:
         return ""
-    return datetime.fromtimestamp(ms / 1000, UTC).astimezone(CST).strftime("%Y-%m-%d %H:%M:%S")
+    return cst_datetime(ms).strftime("%Y-%m-%d %H:%M:%S")
 
 
 def _fields_line(fields: dict[str, Any]) -> str:

@@ -10,12 +10,14 @@ import pyqtgraph as pg
 from PySide6.QtWidgets import QApplication, QMenu, QWidget
 from shiboken6 import getCppPointer
 
+from ui import beijing_time
+
 
 def owned_plot(parent: QWidget, orphans: list[QWidget], **kwargs: Any) -> pg.PlotWidget:
     # known by their C++ address: the Python wrappers of C++-made widgets are made per call, so
     # their id() can be reused by a new one
     before = {getCppPointer(w)[0] for w in QApplication.topLevelWidgets()}
-    plot = pg.PlotWidget(parent, axisItems={"bottom": pg.DateAxisItem()}, **kwargs)
+    plot = pg.PlotWidget(parent, axisItems={"bottom": pg.DateAxisItem(utcOffset=beijing_time.AXIS_UTC_OFFSET)}, **kwargs)
     # the parentless menus own everything else pyqtgraph made (sub-menus, the controls widget)
     orphans += [w for w in QApplication.topLevelWidgets()
                 if getCppPointer(w)[0] not in before and w.parent() is None and isinstance(w, QMenu)]

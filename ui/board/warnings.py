@@ -9,12 +9,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QDateTime, Qt, Signal, Slot
+from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateTimeEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -35,7 +34,7 @@ from app.services import warnings as service
 from app.services.board import active_warnings_in
 from app.services.common import now_ms
 from app.store.store import Entity, Refused
-from ui import labels
+from ui import beijing_time, labels
 from ui.board.tiles import LEVEL_COLOURS
 from ui.reasons import show_refused
 from ui.session import Session
@@ -73,14 +72,9 @@ class WarningDialog(QDialog):
             box.setChecked(code in (d.get("tiers") or ["district", "township", "village"]))
             tiers_row.addWidget(box)
             self.tiers[code] = box
-        self.valid_from = QDateTimeEdit(self)
-        self.valid_to = QDateTimeEdit(self)
-        for edit in (self.valid_from, self.valid_to):
-            edit.setCalendarPopup(True)
-            edit.setDisplayFormat("yyyy-MM-dd HH:mm")
-        start = d.get("valid_from") or now_ms()
-        self.valid_from.setDateTime(QDateTime.fromMSecsSinceEpoch(int(start)))
-        self.valid_to.setDateTime(QDateTime.fromMSecsSinceEpoch(int(d.get("valid_to") or start + 6 * 3600_000)))
+        start = int(d.get("valid_from") or now_ms())
+        self.valid_from = beijing_time.time_field(start, self)
+        self.valid_to = beijing_time.time_field(int(d.get("valid_to") or start + 6 * 3600_000), self)
         self.incident = QComboBox(self)
         self.incident.addItem(self.tr("(none)"), None)
         self.incident_areas: dict[str, Any] = {}

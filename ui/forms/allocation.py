@@ -11,7 +11,6 @@ from typing import Any
 from PySide6.QtCore import QDateTime, Slot
 from PySide6.QtWidgets import (
     QComboBox,
-    QDateTimeEdit,
     QDialog,
     QDialogButtonBox,
     QDoubleSpinBox,
@@ -26,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from app.domain import task as task_rules
 from app.services import supplies
-from ui import labels
+from ui import beijing_time, labels
 from ui.session import Session
 
 
@@ -73,9 +72,7 @@ class AllocationDialog(QDialog):
         for code in task_rules.PRIORITIES:
             self.priority_combo.addItem(labels.PRIORITY(code), code)
         self.priority_combo.setCurrentIndex(task_rules.PRIORITIES.index("high"))
-        self.deadline_edit = QDateTimeEdit(QDateTime.currentDateTime().addSecs(4 * 3600), self)
-        self.deadline_edit.setDisplayFormat("yyyy-MM-dd HH:mm")
-        self.deadline_edit.setCalendarPopup(True)
+        self.deadline_edit = beijing_time.time_field(QDateTime.currentMSecsSinceEpoch() + 4 * 3_600_000, self)
 
         self.items = QTableWidget(0, 3, self)  # item, in stock, quantity to move
         self.items.verticalHeader().setVisible(False)

@@ -16,7 +16,6 @@ from pathlib import Path
 from PySide6.QtCore import QDateTime, Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QComboBox,
-    QDateTimeEdit,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
@@ -33,7 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain import task as task_rules
-from ui import labels
+from ui import beijing_time, labels
 from ui.session import Session
 
 DEFAULT_HOURS = 2
@@ -98,10 +97,8 @@ class IssueTaskDialog(QDialog):
             self.priority_combo.addItem(labels.PRIORITY(code), code)
         self.priority_combo.setCurrentIndex(task_rules.PRIORITIES.index("normal"))
 
-        start = QDateTime.fromMSecsSinceEpoch(now_ms) if now_ms else QDateTime.currentDateTime()
-        self.deadline_edit = QDateTimeEdit(start.addSecs(DEFAULT_HOURS * 3600), self)
-        self.deadline_edit.setCalendarPopup(True)
-        self.deadline_edit.setDisplayFormat("yyyy-MM-dd HH:mm")
+        start = now_ms if now_ms else QDateTime.currentMSecsSinceEpoch()
+        self.deadline_edit = beijing_time.time_field(start + DEFAULT_HOURS * 3_600_000, self)
         self.ack_spin = QSpinBox(self)
         self.ack_spin.setRange(0, 7 * 24 * 60)
         self.ack_spin.setValue(DEFAULT_ACK_MIN)
