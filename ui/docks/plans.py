@@ -90,6 +90,7 @@ class PlansDock(ViewDock):
         for label, widget in zip(self._labels, (self.name_edit, self.category_combo, self.level_combo),
                                  strict=True):
             form.addRow(label, widget)
+            label.setBuddy(widget)  # addRow(label, field) sets no buddy: the & would show
         edit_layout.addLayout(form)
         self.template = QTableWidget(0, len(TEMPLATE_COLUMNS), editor)
         self.template.verticalHeader().setVisible(False)
