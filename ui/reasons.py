@@ -79,17 +79,18 @@ def show_refused(parent: QWidget, reason: str) -> QMessageBox:
     return box
 
 
-def show_refusals(parent: QWidget, refused: list[tuple[str, str]], done: int) -> QMessageBox:
-    """Say which of several changes (a bulk action) were refused, each by its title and why."""
+def show_refusals(parent: QWidget, refused: list[tuple[str, str]], summary: str) -> QMessageBox:
+    """Say which of several changes (a bulk action) were refused: ``summary`` heads the box in the
+    action's own words ("1 项已撤销，3 项被拒绝："); each reason follows once, and the details
+    name every refused change by its title."""
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Warning)
     box.setWindowTitle(QCoreApplication.translate("Refusal", "Not allowed"))
-    box.setText(labels.arg(QCoreApplication.translate(
-        "Refusal", "%1 done, %2 refused:"), done, len(refused)))
-    box.setInformativeText("\n".join(
-        labels.arg(QCoreApplication.translate("Refusal", "%1: %2"), title, explain(reason))
-        for title, reason in refused))
-    box.setDetailedText("\n".join(f"{title}: {reason}" for title, reason in refused))
+    box.setText(summary)
+    explained = [(title, explain(reason)) for title, reason in refused]
+    box.setInformativeText("\n".join(dict.fromkeys(why for _title, why in explained)))
+    box.setDetailedText("\n".join(
+        labels.arg(QCoreApplication.translate("Refusal", "%1: %2"), title, why) for title, why in explained))
     box.setStandardButtons(QMessageBox.StandardButton.Ok)
     box.setWindowModality(Qt.WindowModality.WindowModal)
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

@@ -106,7 +106,7 @@
 <context>
     <name>AllocationDialog</name>
     <message>
-        <location filename="../../ui/forms/allocation.py" line="+110"/>
+        <location filename="../../ui/forms/allocation.py" line="+111"/>
         <source>Allocate supplies</source>
         <translation>物资调拨</translation>
     </message>
@@ -1815,7 +1815,7 @@
 <context>
     <name>IssueTaskDialog</name>
     <message>
-        <location filename="../../ui/forms/issue_task.py" line="+154"/>
+        <location filename="../../ui/forms/issue_task.py" line="+156"/>
         <source>Issue an order</source>
         <translation>下达指令</translation>
     </message>
@@ -2693,13 +2693,13 @@
     </message>
     <message>
         <location line="-36"/>
-        <location line="+114"/>
+        <location line="+115"/>
         <location line="+7"/>
         <source>Base map</source>
         <translation>底图</translation>
     </message>
     <message>
-        <location line="-120"/>
+        <location line="-121"/>
         <source>Open MBTiles file…</source>
         <translation>打开 MBTiles 文件…</translation>
     </message>
@@ -2729,7 +2729,12 @@
         <translation>PDF…</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+31"/>
+        <source>Click to show or hide the symbols</source>
+        <translation>点击展开或收起图例</translation>
+    </message>
+    <message>
+        <location line="+16"/>
         <source>Offline vector map</source>
         <translation>离线矢量底图</translation>
     </message>
@@ -3078,6 +3083,40 @@
     </message>
 </context>
 <context>
+    <name>Media</name>
+    <message>
+        <location filename="../../ui/media.py" line="+31"/>
+        <source>there is no such file (moved, renamed or deleted?)</source>
+        <translation>文件不存在（已被移动、改名或删除？）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+1"/>
+        <source>this account may not read it</source>
+        <translation>当前账户无权读取该文件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>it is a folder, not a file</source>
+        <translation>这是文件夹，不是文件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>it is larger than 64 MB</source>
+        <translation>文件超过 64 MB</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>The photo file %1 cannot be read: %2.</source>
+        <translation>照片文件“%1”无法读取：%2。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>File cannot be read</source>
+        <translation>文件无法读取</translation>
+    </message>
+</context>
+<context>
     <name>MediaKind</name>
     <message>
         <location filename="../../ui/labels.py" line="+93"/>
@@ -3154,7 +3193,7 @@
 <context>
     <name>PlansDock</name>
     <message>
-        <location filename="../../ui/docks/plans.py" line="+131"/>
+        <location filename="../../ui/docks/plans.py" line="+130"/>
         <source>Response plans</source>
         <translation>应急预案</translation>
     </message>
@@ -3209,7 +3248,7 @@
         <translation>说明</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>New plan</source>
         <translation>新建预案</translation>
     </message>
@@ -3229,7 +3268,7 @@
         <translation>保存预案</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+37"/>
         <source>%1 · %2 · %3</source>
         <translation>%1 · %2 · %3</translation>
     </message>
@@ -3553,22 +3592,17 @@
     </message>
     <message>
         <location line="+7"/>
-        <location line="+17"/>
+        <location line="+19"/>
         <source>Not allowed</source>
         <translation>无权操作</translation>
     </message>
     <message>
-        <location line="-14"/>
+        <location line="-16"/>
         <source>Nothing was changed.</source>
         <translation>未做任何修改。</translation>
     </message>
     <message>
-        <location line="+15"/>
-        <source>%1 done, %2 refused:</source>
-        <translation>%1 项已完成，%2 项被拒绝：</translation>
-    </message>
-    <message>
-        <location line="+3"/>
+        <location line="+21"/>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
@@ -3677,7 +3711,7 @@
 <context>
     <name>ReportDialog</name>
     <message>
-        <location filename="../../ui/forms/report.py" line="+135"/>
+        <location filename="../../ui/forms/report.py" line="+137"/>
         <source>File a report</source>
         <translation>信息报送</translation>
     </message>
@@ -4396,7 +4430,7 @@ Handed over to:</source>
 <context>
     <name>TaskTableModel</name>
     <message>
-        <location filename="../../ui/models/tasks.py" line="+60"/>
+        <location filename="../../ui/models/tasks.py" line="+61"/>
         <source>Task</source>
         <translation>任务</translation>
     </message>
@@ -4431,7 +4465,7 @@ Handed over to:</source>
         <translation>事件</translation>
     </message>
     <message>
-        <location line="+291"/>
+        <location line="+302"/>
         <source>Duplicate plan task: another post issued this plan line first; it counts once.</source>
         <translation>重复的预案任务：其他指挥部已先行下达同一预案任务，只计一次。</translation>
     </message>
@@ -4495,13 +4529,13 @@ Handed over to:</source>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+241"/>
+        <location line="+254"/>
         <location line="+27"/>
         <source>Photo…</source>
         <translation>照片…</translation>
     </message>
     <message>
-        <location line="-267"/>
+        <location line="-280"/>
         <source>Send feedback</source>
         <translation>发送反馈</translation>
     </message>
@@ -4541,7 +4575,32 @@ Handed over to:</source>
         <translation>撤销重复任务（%1）</translation>
     </message>
     <message>
-        <location line="+113"/>
+        <location line="+115"/>
+        <source>%1 acknowledged, %2 refused:</source>
+        <translation>%1 项已签收，%2 项被拒绝：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 started, %2 refused:</source>
+        <translation>%1 项已开始执行，%2 项被拒绝：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 done, %2 refused:</source>
+        <translation>%1 项已完成，%2 项被拒绝：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 marked not accomplished, %2 refused:</source>
+        <translation>%1 项已标为未完成，%2 项被拒绝：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 cancelled, %2 refused:</source>
+        <translation>%1 项已撤销，%2 项被拒绝：</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>Attach photos</source>
         <translation>添加照片</translation>
     </message>
@@ -4556,12 +4615,22 @@ Handed over to:</source>
         <translation>照片…（%1）</translation>
     </message>
     <message>
-        <location line="+80"/>
+        <location line="+23"/>
+        <source>Nothing was sent.</source>
+        <translation>未发送任何内容。</translation>
+    </message>
+    <message>
+        <location line="+50"/>
+        <source>The order was not issued.</source>
+        <translation>指令未下达。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>Select a task to see its history and feedback.</source>
         <translation>选择一项任务，查看其处置记录和反馈。</translation>
     </message>
     <message>
-        <location line="-297"/>
+        <location line="-310"/>
         <source>All incidents</source>
         <translation>全部事件</translation>
     </message>

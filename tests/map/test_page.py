@@ -14,7 +14,7 @@ import threading
 from pathlib import Path
 
 import pytest
-from map_scenario import EXPECTED, OPERATOR, MapPost, run_js
+from map_scenario import EXPECTED, OPERATOR, MapPost, fill_map, run_js
 from PySide6.QtGui import QColor, QImage
 
 from app.services import common
@@ -319,6 +319,28 @@ def test_night_mode_and_legend(map_dock: MapDock) -> None:
     assert js(map_dock, "document.querySelectorAll('.zj-legend').length") == 0
     map_dock.set_legend(True)
     assert js(map_dock, "document.querySelectorAll('.zj-legend').length") == 1
+
+
+def test_the_legend_starts_folded_to_its_title_and_opens_with_a_click(make_map_dock, new_post) -> None:
+    post = new_post()
+    fill_map(post)
+    dock = make_map_dock(post)
+    assert js(dock, "Zhijiu.legendFolded()") is True  # the map first, the symbols one click away
+    assert js(dock, "document.querySelector('.zj-legend-body').offsetHeight") == 0
+    assert js(dock, "document.querySelector('.zj-legend').offsetHeight / innerHeight") < 0.1
+    assert js(dock, "document.querySelector('.zj-legend-title').title") == "点击展开或收起图例"
+
+    js(dock, "document.querySelector('.zj-legend-title').click()")
+    assert js(dock, "Zhijiu.legendFolded()") is False
+    assert js(dock, "document.querySelector('.zj-legend-body').offsetHeight") > 100
+
+    js(dock, "document.querySelector('.zj-legend-title').click()")  # folded again by the user …
+    dock.bridge.configure()  # … stays folded when the page rebuilds it (language, plugins)
+    assert js(dock, "Zhijiu.legendFolded()") is True
+    dock.set_legend(False)  # the "Legend" button: off, then on, shows it open
+    assert js(dock, "Zhijiu.legendFolded()") is None
+    dock.set_legend(True)
+    assert js(dock, "Zhijiu.legendFolded()") is False
 
 
 @pytest.mark.parametrize("suffix", ["png", "pdf"])

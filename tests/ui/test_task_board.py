@@ -4,8 +4,11 @@ the alarm; the clock is injected). The whole command loop is in test_command_loo
 
 from __future__ import annotations
 
+from pathlib import Path
+
+from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
-from ui_scenario import HOUR_MS, OPERATOR, Post
+from ui_scenario import HOUR_MS, OPERATOR, Post, sync
 
 from app.services import common, tasks
 
@@ -52,8 +55,9 @@ def test_bulk_actions_report_each_refusal(make_main_window, post: Post, forward_
     box = dock.last_message
     assert isinstance(box, QMessageBox)
     qtbot.waitUntil(box.isVisible)
-    assert box.text() == "1 项已完成，1 项被拒绝："
-    assert "前方指挥部回传储奇门现场图像：只有下达该任务的指挥所才能撤销或改派该任务。" in box.informativeText()
+    assert box.text() == "1 项已撤销，1 项被拒绝："  # in the action's words: a cancel is not "done"
+    assert box.informativeText() == "只有下达该任务的指挥所才能撤销或改派该任务。"
+    assert box.detailedText() == "前方指挥部回传储奇门现场图像：只有下达该任务的指挥所才能撤销或改派该任务。"
     assert fwd.store.get("task", own).data["status"] == "cancelled"  # its own order: cancelled
     assert fwd.store.get("task", rear_order).data["status"] == "issued"  # the rear's: untouched
     box.close()
@@ -61,6 +65,54 @@ def test_bulk_actions_report_each_refusal(make_main_window, post: Post, forward_
     dock.select_task(rear_order)
     assert dock.buttons["cancelled"].toolTip() == "只有下达该任务的指挥所才能撤销或改派该任务。"
     assert dock.buttons["acknowledged"].toolTip() == ""
+
+
+def test_a_bulk_action_all_refused_says_so_in_its_own_words(
+        make_main_window, post: Post, forward_post: Post, qtbot) -> None:
+    fwd = forward_post
+    more = [tasks.issue_task(post.store, OPERATOR, title=f"前指巡查堤段 {i}", assignee=fwd.post_id,
+                             assignee_kind="post", deadline=common.now_ms() + HOUR_MS) for i in (1, 2, 3)]
+    sync(post.store, fwd.store)
+    window = make_main_window(fwd)
+    dock = window.tasks_dock
+    assert dock.select_tasks([fwd.tasks["to_forward"], *more]) == 4
+
+    assert not dock.set_selected_status("cancelled")  # the rear's orders: only the rear cancels
+
+    box = dock.last_message
+    assert isinstance(box, QMessageBox)
+    qtbot.waitUntil(box.isVisible)
+    assert box.text() == "0 项已撤销，4 项被拒绝："
+    assert box.informativeText() == "只有下达该任务的指挥所才能撤销或改派该任务。"  # once, not four times
+    details = box.detailedText().splitlines()
+    assert details[0] == "前方指挥部回传储奇门现场图像：只有下达该任务的指挥所才能撤销或改派该任务。"
+    assert len(details) == 4 and not any("forbidden" in line for line in details)
+    box.close()
+
+
+def test_feedback_with_an_unreadable_photo_says_so_and_sends_nothing(
+        make_main_window, post: Post, forward_post: Post, qtbot, tmp_path: Path) -> None:
+    fwd = forward_post
+    window = make_main_window(fwd)
+    dock = window.tasks_dock
+    assert dock.select_task(fwd.tasks["to_forward"])
+    good = tmp_path / "现场.png"
+    image = QImage(8, 8, QImage.Format.Format_RGB32)
+    image.fill(0x3366AA)
+    assert image.save(str(good))
+    ops_before = fwd.store.op_count()
+
+    assert not dock.send_feedback("现场照片两张", photos=[good, tmp_path / "nonexistent.jpg"])
+
+    box = dock.last_message
+    assert isinstance(box, QMessageBox)
+    qtbot.waitUntil(box.isVisible)
+    assert box.text() == "照片文件“nonexistent.jpg”无法读取：文件不存在（已被移动、改名或删除？）。"
+    assert box.informativeText() == "未发送任何内容。"
+    assert box.detailedText() == str(tmp_path / "nonexistent.jpg")
+    assert fwd.store.op_count() == ops_before  # not even the readable photo's media record
+    assert tasks.feedback_of(fwd.store, fwd.tasks["to_forward"]) == []
+    box.close()
 
 
 def test_the_issue_form_says_what_is_wrong(make_main_window, post: Post, qtbot) -> None:

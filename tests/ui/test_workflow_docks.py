@@ -3,7 +3,7 @@ through its service and what it wrote shows where a person looks for it."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QDialogButtonBox
+from PySide6.QtWidgets import QDialogButtonBox, QStyle
 from ui_scenario import OPERATOR, Post, sync
 
 from app.services import common, duty, supplies, tasks
@@ -119,3 +119,17 @@ def test_handover_and_messages_with_receipts(make_main_window, post: Post, forwa
     qtbot.waitUntil(lambda: rear.message_model.index(row, 4).data().startswith("已读"))
     rear.tabs.setCurrentIndex(2)
     rear.grab().save("/tmp/zhijiu_messages.png")
+
+
+def test_the_plan_template_headers_are_not_clipped(make_main_window, post: Post, qtbot) -> None:
+    window = make_main_window(post)
+    window.resize(1600, 1000)
+    dock = window.plans_dock
+    dock.raise_()
+    qtbot.waitExposed(dock.template)
+    header = dock.template.horizontalHeader()
+    margin = 2 * dock.style().pixelMetric(QStyle.PixelMetric.PM_HeaderMargin)
+    for c in range(1, header.count()):  # the first (标准任务) stretches
+        text = dock.template.horizontalHeaderItem(c).text()
+        assert header.sectionSize(c) >= header.fontMetrics().horizontalAdvance(text) + margin, text
+    assert dock.template.horizontalHeaderItem(3).text() == "签收时限（分钟）"

@@ -39,7 +39,7 @@ from ui.docks.base import ViewDock
 from ui.reasons import show_refused
 from ui.session import Session
 
-# the template table's columns: (key in a plan's task line, width)
+# the template table's columns: (key in a plan's task line, least width; wider for a long header)
 TEMPLATE_COLUMNS = (("title", 220), ("priority", 70), ("deadline_min", 80), ("ack_within_min", 80),
                     ("description", 200))
 
@@ -90,12 +90,11 @@ class PlansDock(ViewDock):
         for label, widget in zip(self._labels, (self.name_edit, self.category_combo, self.level_combo),
                                  strict=True):
             form.addRow(label, widget)
+            label.setBuddy(widget)  # addRow(label, field) sets no buddy: the & would show
         edit_layout.addLayout(form)
         self.template = QTableWidget(0, len(TEMPLATE_COLUMNS), editor)
         self.template.verticalHeader().setVisible(False)
         self.template.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        for c, (_key, width) in enumerate(TEMPLATE_COLUMNS):
-            self.template.setColumnWidth(c, width)
         self.template.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         edit_layout.addWidget(self.template, 1)
         buttons = QHBoxLayout()
@@ -137,12 +136,21 @@ class PlansDock(ViewDock):
         self.template.setHorizontalHeaderLabels([
             self.tr("Standard task"), self.tr("Priority"), self.tr("Deadline (min)"),
             self.tr("Acknowledge (min)"), self.tr("Description")])
+        self._fit_template_columns()
         self.new_button.setText(self.tr("New plan"))
         self.add_row_button.setText(self.tr("Add task"))
         self.remove_row_button.setText(self.tr("Remove task"))
         self.save_button.setText(self.tr("Save plan"))
         self._fill_plans()
         self._fill_incidents()
+
+    def _fit_template_columns(self) -> None:
+        """Each column at least as wide as its header in the current language ("签收时限（分钟）"
+        is wider than the English); the title column takes the room left."""
+        header = self.template.horizontalHeader()
+        for c, (_key, width) in enumerate(TEMPLATE_COLUMNS):
+            if header.sectionResizeMode(c) != QHeaderView.ResizeMode.Stretch:
+                self.template.setColumnWidth(c, max(width, header.sectionSizeHint(c)))
 
     @Slot(object)
     def _on_store_changed(self, result: ApplyResult) -> None:

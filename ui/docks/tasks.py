@@ -48,7 +48,7 @@ from ui import labels
 from ui.docks.base import ViewDock, fit_columns
 from ui.forms.issue_task import IssueTaskDialog, OrderForm
 from ui.kanban import KanbanBoard
-from ui.media import attach_photos
+from ui.media import attach_photos, show_unreadable
 from ui.models.entity_table import select_row, selected_entity_ids
 from ui.models.tasks import BY_ME, OPEN, OVERDUE, TO_ME, TaskFilterProxy, TaskTableModel
 from ui.reasons import explain, show_refusals, show_refused
@@ -475,8 +475,19 @@ class TasksDock(ViewDock):
         if len(refused) == 1 and moved == 0:
             self.last_message = show_refused(self, refused[0][1])
         elif refused:
-            self.last_message = show_refusals(self, refused, moved)
+            self.last_message = show_refusals(self, refused, self._bulk_summary(status, moved, len(refused)))
         return not refused and moved > 0
+
+    def _bulk_summary(self, status: str, moved: int, refused: int) -> str:
+        """The head of a bulk action's refusals, in that action's words (a cancel is not "done")."""
+        words = {
+            "acknowledged": self.tr("%1 acknowledged, %2 refused:"),
+            "in_progress": self.tr("%1 started, %2 refused:"),
+            "done": self.tr("%1 done, %2 refused:"),
+            "failed": self.tr("%1 marked not accomplished, %2 refused:"),
+            "cancelled": self.tr("%1 cancelled, %2 refused:"),
+        }
+        return labels.arg(words[status], moved, refused)
 
     @Slot()
     def _choose_photos(self) -> None:
@@ -506,7 +517,7 @@ class TasksDock(ViewDock):
             self.last_message = show_refused(self, str(exc))
             return False
         except OSError as exc:
-            self.last_message = show_refused(self, f"{exc.strerror or exc}: {exc.filename}")
+            self.last_message = show_unreadable(self, exc, self.tr("Nothing was sent."))
             return False
         self.feedback_text.clear()
         self.feedback_progress.setValue(-1)
@@ -556,7 +567,7 @@ class TasksDock(ViewDock):
         except Refused as exc:
             self.last_message = show_refused(self, str(exc))
         except OSError as exc:
-            self.last_message = show_refused(self, f"{exc.strerror or exc}: {exc.filename}")
+            self.last_message = show_unreadable(self, exc, self.tr("The order was not issued."))
         return None
 
     def show_detail(self) -> None:

@@ -86,6 +86,7 @@ class AllocationDialog(QDialog):
             self.title_edit, self.from_combo, self.to_combo, self.assignee_combo,
             self.incident_combo, self.priority_combo, self.deadline_edit), strict=True):
             form.addRow(label, widget)
+            label.setBuddy(widget)  # addRow(label, field) sets no buddy: the & would show
         self.problem = QLabel(self)
         self.problem.setStyleSheet("color: #b00020;")
         self.buttons = QDialogButtonBox(

@@ -130,6 +130,8 @@ class IssueTaskDialog(QDialog):
             self.deadline_edit, self.ack_spin, where, self.description_edit, attach,
         ), strict=True):
             form.addRow(label, widget)
+            if isinstance(widget, QWidget):  # addRow(label, field) sets no buddy: the & would show
+                label.setBuddy(widget)
 
         self.problem = QLabel(self)
         self.problem.setStyleSheet("color: #b00020;")

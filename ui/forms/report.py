@@ -113,6 +113,8 @@ class ReportDialog(QDialog):
             self.incident_combo, self.kind_combo, self.category_combo, where, self.text_edit, photos,
         ), strict=True):
             form.addRow(label, widget)
+            if isinstance(widget, QWidget):  # addRow(label, field) sets no buddy: the & would show
+                label.setBuddy(widget)
         self.figures_title = QLabel(self)
         self.problem = QLabel(self)
         self.problem.setStyleSheet("color: #b00020;")

@@ -916,7 +916,7 @@
 
   function pluginChanged() {
     if (layerControl) { rebuildLayerControl(); }
-    if (legendControl) { Z.showLegend(true, legendControl.options.print); }
+    if (legendControl) { placeLegend(true, legendControl.options.print); }
   }
 
   // spec: {key, title, color, kind: line|area|point, style, data: FeatureCollection, visible}
@@ -1023,23 +1023,45 @@
     return h + '</div>';
   }
 
+  // The legend starts folded to its title, a small box in the corner that a click opens: open,
+  // it would cover a third of a small map. Rebuilding it (a plugin layer, a language, leaving
+  // print mode) keeps it as the user left it; a printed legend is always open.
+  var legendFolded = true;
+
   var Legend = L.Control.extend({
     options: {position: 'bottomright'},
     onAdd: function () {
-      var div = L.DomUtil.create('div', 'zj-legend leaflet-bar' + (this.options.print ? ' zj-legend-print' : ''));
-      div.innerHTML = legendHtml(this.options.print);
-      div.firstChild.addEventListener('click', function () { div.classList.toggle('zj-legend-folded'); });
+      var print = this.options.print;
+      var div = L.DomUtil.create('div', 'zj-legend leaflet-bar' +
+        (print ? ' zj-legend-print' : legendFolded ? ' zj-legend-folded' : ''));
+      div.innerHTML = legendHtml(print);
+      if (!print) {
+        div.firstChild.title = cfg.labels.legendFold || '';
+        div.firstChild.addEventListener('click', function () {
+          legendFolded = div.classList.toggle('zj-legend-folded');
+        });
+      }
       L.DomEvent.disableClickPropagation(div);
       L.DomEvent.disableScrollPropagation(div);
       return div;
     }
   });
 
-  Z.showLegend = function (on, print) {
+  function placeLegend(on, print) {
     if (legendControl) { legendControl.remove(); legendControl = null; }
     if (on) { legendControl = new Legend({print: !!print}).addTo(map); }
     cfg.legendShown = !!on;
     return !!on;
+  }
+
+  // Python's "Legend" button (and the README's legend sheet): asked for, it comes open
+  Z.showLegend = function (on, print) {
+    if (on && !print) { legendFolded = false; }
+    return placeLegend(on, print);
+  };
+
+  Z.legendFolded = function () {  // the legend's state (tests)
+    return legendControl ? legendControl.getContainer().classList.contains('zj-legend-folded') : null;
   };
 
   // ------------------------------------------------------------------ drawing (标绘) and measuring
@@ -1263,7 +1285,7 @@
     var sentinel = document.querySelector('.zj-print-sentinel');
     if (sentinel) { sentinel.remove(); }
     if (!opts) {
-      Z.showLegend(!!cfg.legendWanted);
+      placeLegend(!!cfg.legendWanted);
       return false;
     }
     Z.cancelTools();
@@ -1280,7 +1302,7 @@
         '<polygon points="20,4 20,36 8,44" fill="#90a4ae"/><text x="20" y="55" text-anchor="middle" font-size="13" font-weight="bold" fill="#263238">' +
         esc(opts.north || 'N') + '</text></svg>'}).addTo(map));
     var wanted = !!cfg.legendShown;
-    Z.showLegend(true, true);  // the symbols on this map only, all of them open
+    placeLegend(true, true);  // the symbols on this map only, all of them open
     cfg.legendWanted = wanted;
     document.fonts.ready.then(Z.printPing);
     return true;
@@ -1370,7 +1392,7 @@
     rebuildDrawControl();
     if (first || c.bases) { Z.setBases(c.bases || [], c.base); } else { rebuildLayerControl(); }
     Z.setNight(!!c.night);
-    Z.showLegend(c.legendShown !== false && (first ? !!c.legend : !!cfg.legendShown));
+    placeLegend(c.legendShown !== false && (first ? !!c.legend : !!cfg.legendShown));
     if (first && c.view) { map.setView(shown(c.view.center[0], c.view.center[1]), c.view.zoom); }
     // icons carry words (labels) and symbols may have changed: draw every item again
     if (!first) {
