@@ -4,7 +4,7 @@
 <context>
     <name>Ago</name>
     <message>
-        <location filename="../../ui/labels.py" line="+344"/>
+        <location filename="../../ui/labels.py" line="+346"/>
         <source>never</source>
         <translation>从未</translation>
     </message>
@@ -106,7 +106,7 @@
 <context>
     <name>AllocationDialog</name>
     <message>
-        <location filename="../../ui/forms/allocation.py" line="+111"/>
+        <location filename="../../ui/forms/allocation.py" line="+108"/>
         <source>Allocate supplies</source>
         <translation>物资调拨</translation>
     </message>
@@ -199,7 +199,7 @@
 <context>
     <name>AssigneeKind</name>
     <message>
-        <location filename="../../ui/labels.py" line="-295"/>
+        <location filename="../../ui/labels.py" line="-296"/>
         <source>Unit</source>
         <translation>救援队伍</translation>
     </message>
@@ -1504,7 +1504,7 @@
 <context>
     <name>FieldValue</name>
     <message>
-        <location line="+104"/>
+        <location line="+105"/>
         <source>(empty)</source>
         <translation>（空）</translation>
     </message>
@@ -1764,7 +1764,7 @@
 <context>
     <name>IncidentCategory</name>
     <message>
-        <location filename="../../ui/labels.py" line="-271"/>
+        <location filename="../../ui/labels.py" line="-272"/>
         <source>Flood</source>
         <translation>洪涝</translation>
     </message>
@@ -1815,7 +1815,7 @@
 <context>
     <name>IssueTaskDialog</name>
     <message>
-        <location filename="../../ui/forms/issue_task.py" line="+156"/>
+        <location filename="../../ui/forms/issue_task.py" line="+153"/>
         <source>Issue an order</source>
         <translation>下达指令</translation>
     </message>
@@ -4934,7 +4934,7 @@ Handed over to:</source>
 <context>
     <name>WarningDialog</name>
     <message>
-        <location filename="../../ui/board/warnings.py" line="+55"/>
+        <location filename="../../ui/board/warnings.py" line="+54"/>
         <source>Change warning</source>
         <translation>调整预警</translation>
     </message>
@@ -4944,7 +4944,7 @@ Handed over to:</source>
         <translation>发布预警</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+25"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
