@@ -11,6 +11,7 @@ import getpass
 import json
 import logging
 import os
+import re
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -614,18 +615,47 @@ def build_parser() -> Parser:
     return p
 
 
-KEY_OPTIONS = ("--key",)
+KEY_OPTIONS = ("--key", "--deadline")
 
 
 def glue_key_values(argv: Sequence[str]) -> list[str]:
-    """``--key VALUE`` as ``--key=VALUE``: a CURVE key is Z85 text, which may begin with "-",
-    and argparse would take such a value for an option ("expected one argument")."""
+    """``--key VALUE`` as ``--key=VALUE``: a CURVE key is Z85 text and a deadline may be ``-2h``
+    (then refused as past, in words); both may begin with "-", and argparse would take such a
+    value for an option ("expected one argument")."""
     out: list[str] = []
     tokens = iter(argv)
     for token in tokens:
         value = next(tokens, None) if token in KEY_OPTIONS else None
         out.append(f"{token}={value}" if value is not None else token)
     return out
+
+
+# A field refused by the schema, said in the terms of the option that set it: (option, unit, the
+# field's units per option unit). Fields named like their option need no entry.
+FIELD_OPTIONS = {
+    "ack_within_s": ("--ack-within", "minutes", 60),
+    "loss_10k_yuan": ("--loss", "万元", 1),
+    "progress": ("--progress", "%", 1),
+}
+_FIELD_RANGE = re.compile(r"field '(\w+)' must be between (\S+) and (\S+)$")
+
+
+def in_option_terms(reason: str) -> str:
+    """``invalid: field 'loss_10k_yuan' must be between 0 and …`` as ``--loss must be between …``."""
+    m = _FIELD_RANGE.search(reason)
+    if m is None or m.group(1) not in FIELD_OPTIONS:
+        return reason
+    option, unit, scale = FIELD_OPTIONS[m.group(1)]
+    lo, hi = (float(x) / scale for x in m.group(2, 3))
+    return f"{option} must be between {lo:g} and {hi:g} ({unit})"
+
+
+def _quiet_broken_pipe() -> int:
+    """The reader went away (`zhijiu task list | head`): stop quietly, as Unix tools do; stdout
+    points at /dev/null so the interpreter's last flush does not complain either."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    return 141  # 128 + SIGPIPE, what a shell reports for a tool the pipe stopped
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -640,10 +670,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         format="%(levelname)s %(name)s: %(message)s",
     )
     try:
-        return int(args.func(args))
-    except (UserError, FolderError, Refused, BackupError) as exc:
+        code = int(args.func(args))
+        sys.stdout.flush()  # a closed pipe shows here, not in the interpreter's last flush
+        return code
+    except Refused as exc:
+        print(f"zhijiu: {in_option_terms(str(exc))}", file=sys.stderr)
+        return 1
+    except (UserError, FolderError, BackupError) as exc:
         print(f"zhijiu: {exc}", file=sys.stderr)
         return 1
+    except BrokenPipeError:
+        return _quiet_broken_pipe()
     except OperationalError as exc:
         print(f"zhijiu: cannot use the store: {exc.orig or exc}".splitlines()[0], file=sys.stderr)
         return 1

@@ -5,7 +5,9 @@ are written when it is done (``services.tasks``)."""
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from typing import Any
 
 from app.services.common import create
 from app.store.store import Refused, Store
@@ -21,6 +23,25 @@ def stock_levels(store: Store, depot_id: str) -> dict[str, float]:
     for mv in store.entities("stock", parent_id=depot_id):
         levels[str(mv.get("item"))] += mv.get("delta", 0)
     return {item: _number(q) for item, q in sorted(levels.items())}
+
+
+def shortfall(store: Store, depot_id: str, items: Iterable[Mapping[str, Any]]) -> str | None:
+    """Why the depot cannot give ``items`` now (an item it lacks, or less of it than asked), or
+    None. Only this post's view of the stock: a draw at another post that has not arrived yet
+    still counts when it does, so merged levels may go below zero; that is the design."""
+    levels = stock_levels(store, depot_id)
+    asked: dict[str, float] = defaultdict(float)
+    for line in items:
+        qty = line.get("qty")
+        if isinstance(qty, int | float) and not isinstance(qty, bool) and qty > 0:  # else: the schema says
+            asked[str(line.get("item"))] += qty
+    for item, qty in asked.items():
+        have = levels.get(item)
+        if have is None:
+            return f"not enough {item} in the depot: {_number(qty)} asked, the depot holds none"
+        if qty > have:
+            return f"not enough {item} in the depot: {_number(qty)} asked, {_number(have)} there"
+    return None
 
 
 def move_stock(

@@ -16,6 +16,7 @@ from app.domain.roles import PostInfo, refusal
 from app.domain.task import OPEN, is_overdue
 from app.ops import Op, hlc_ms, split_origin
 from app.services.common import create, new_id, now_ms
+from app.services.supplies import shortfall
 from app.store.store import Draft, Entity, Refused, Store
 
 # Stock movements of an allocation have ids derived from the task, so however many posts mark
@@ -47,13 +48,19 @@ def issue_task(
     eid: str | None = None,
     **extra: Any,
 ) -> str:
-    """A new order from this post; ``extra`` carries the allocation and plan fields."""
+    """A new order from this post; ``extra`` carries the allocation and plan fields. Refused
+    (nothing written) without a title, with a deadline already past, or naming unknown media."""
+    if not title.strip():
+        raise Refused("invalid: the order needs a title (say what is to be done)")
+    if deadline is not None and deadline < now_ms():
+        raise Refused("invalid: the deadline is in the past")
+    _check_media(store, attachments)
     return create(
         store,
         operator,
         "task",
         {
-            "title": title,
+            "title": title.strip(),
             "status": "issued",
             "issuer": _me(store),
             "assignee": assignee,
@@ -85,7 +92,7 @@ def issue_allocation(
     **task_fields: Any,
 ) -> str:
     """A supply allocation (调拨): a task whose items leave ``from_depot`` (and reach ``to_depot``)
-    when it is done."""
+    when it is done. Refused when the depot does not hold what it asks for now."""
     if not items:
         raise Refused("invalid: an allocation needs at least one item")
     depot = store.get("feature", from_depot)
@@ -95,6 +102,9 @@ def issue_allocation(
         target = store.get("feature", to_depot)
         if target is None or target.get("symbol") != "depot":
             raise Refused(f"no depot {to_depot}")
+    short = shortfall(store, from_depot, items)
+    if short is not None:
+        raise Refused(short)
     return issue_task(
         store,
         operator,
@@ -132,20 +142,35 @@ def allocation_movements(task_id: str, task: Mapping[str, Any]) -> list[Draft]:
 
 
 def set_status(
-    store: Store, operator: str, task_id: str, status: str, text: str | None = None
+    store: Store,
+    operator: str,
+    task_id: str,
+    status: str,
+    text: str | None = None,
+    *,
+    progress: int | None = None,
+    media: list[str] | None = None,
 ) -> None:
-    """Move a task to a new status; the transition is also written as feedback, so the task's
-    history says who did what, when. An allocation moving to done moves its stock, once."""
+    """Move a task to a new status; the transition is also written as feedback (one record, with
+    any text, progress and photos said with it), so the task's history says who did what, when.
+    An allocation moving to done moves its stock, once, if the depot still holds it here."""
     task = store.get("task", task_id)
     if task is None:
         raise Refused(f"no task {task_id}")
-    feedback = {"task_id": task_id, "status": status, **({"text": text} if text else {})}
+    _check_media(store, media)
+    said = {"text": text or None, "progress": progress, "media": media or None}
+    feedback = {"task_id": task_id, "status": status, **{k: v for k, v in said.items() if v is not None}}
     drafts = [
         Draft("task", task_id, "put", {"status": status}),
         Draft("feedback", new_id(), "add", feedback),
     ]
     if status == "done" and task.get("kind") == "allocation":
-        drafts += [d for d in allocation_movements(task_id, task.data) if not store.get("stock", d.eid)]
+        moves = [d for d in allocation_movements(task_id, task.data) if not store.get("stock", d.eid)]
+        if moves and isinstance(task.get("from_depot"), str):
+            short = shortfall(store, task.data["from_depot"], task.get("items") or ())
+            if short is not None:
+                raise Refused(short)
+        drafts += moves
     store.write(drafts, operator=operator)
 
 
@@ -171,12 +196,24 @@ def add_feedback(
         raise Refused(f"no task {task_id}")
     if text is None and progress is None and not media:
         raise Refused("invalid: feedback needs text, progress or a photo")
+    _check_media(store, media)
     return create(
         store,
         operator,
         "feedback",
         {"task_id": task_id, "text": text, "progress": progress, "media": media or None},
     )
+
+
+def _check_media(store: Store, media: Sequence[str] | None) -> None:
+    """Attachments and photos name media items this post has (one that is unknown is refused)."""
+    ids = list(media or ())
+    if not ids:
+        return
+    known = store.get_many("media", ids)
+    missing = [m for m in ids if m not in known]
+    if missing:
+        raise Refused(f"no media {', '.join(missing)}")
 
 
 def reassign(store: Store, operator: str, task_id: str, assignee: str, assignee_kind: str) -> None:

@@ -12,7 +12,7 @@ from app.ops import hlc_ms
 from app.services import duty, plans, supplies
 from app.services import tasks as ts
 from app.services.alerts import alerts, compute_alerts
-from app.services.common import now_ms, point
+from app.services.common import create, now_ms, point, update
 from app.services.reports import file_report, incident_totals, report_due
 from app.store.store import Draft, Refused
 
@@ -48,6 +48,8 @@ def chain(lab):
 
 def test_the_order_loop_with_its_history(chain):
     _city, rear, fwd = chain
+    for post, mid in ((rear, "m-map"), (fwd, "photo-1")):  # the photos named must be there
+        create(post.store, "李明", "media", {"sha256": "0" * 64, "kind": "photo"}, eid=mid)
     tid = ts.issue_task(
         rear.store, "李明", title="转移低洼住户", assignee=fwd.post_id, assignee_kind="post",
         incident_id="inc", priority="urgent", deadline=now_ms() + 3_600_000, ack_within_s=600,
@@ -292,8 +294,9 @@ def test_a_receipt_arriving_before_its_message_waits_for_it(lab):
 
 def test_the_handover_writes_what_is_open(chain):
     _city, rear, fwd = chain
-    ts.issue_task(rear.store, "李明", title="巡查堤防", assignee=fwd.post_id, assignee_kind="post",
-                  incident_id="inc", deadline=now_ms() - 60_000)  # fmt: skip
+    tid = ts.issue_task(rear.store, "李明", title="巡查堤防", assignee=fwd.post_id, assignee_kind="post",
+                        incident_id="inc", deadline=now_ms() + 60_000)  # fmt: skip
+    update(rear.store, "李明", "task", tid, {"deadline": now_ms() - 60_000})  # now overdue
     lid = duty.handover(rear.store, "李明", to_operator="王芳")
     entry = rear.store.get("log", lid)
     assert entry.get("category") == "handover"
@@ -344,8 +347,8 @@ def test_the_situation_report_is_self_contained_chinese_html(chain):
     file_report(fwd.store, "赵刚", incident_id="inc", kind="first", evacuated=120, injured=1, text="<b>首报</b>")
     file_report(fwd.store, "赵刚", incident_id="inc", kind="followup", evacuated=300, injured=1)
     file_report(rear.store, "李明", incident_id="inc", kind="first", evacuated=50, loss_10k_yuan=12.5)
-    ts.issue_task(rear.store, "李明", title="搜寻落水人员", assignee="u1", incident_id="inc",
-                  deadline=T0 + 60_000)  # fmt: skip
+    tid = ts.issue_task(rear.store, "李明", title="搜寻落水人员", assignee="u1", incident_id="inc")
+    update(rear.store, "李明", "task", tid, {"deadline": T0 + 60_000})  # the lab's T0 is in the past
     fwd.send_to(rear)
     png = b"\x89PNG\r\n\x1a\n" + b"\0" * 16
     html = sitrep_html(rear.store, "inc", now=T0 + 3_600_000, map_png=png, post_name="区指挥中心")

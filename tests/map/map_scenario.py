@@ -84,8 +84,9 @@ def fill_map(post: MapPost) -> None:
         "name": "蓝天救援队", "type": "volunteer", "status": "standby",
     })
     ids["task"] = tasks.issue_task(s, op, title="储奇门码头设置警戒线", assignee=ids["unit"],
-                                   incident_id=ids["flood"], priority="high", deadline=now - HOUR_MS)
-    common.update(s, op, "task", ids["task"], {"geom": common.point(106.5700, 29.5470)})
+                                   incident_id=ids["flood"], priority="high", deadline=now + HOUR_MS)
+    common.update(s, op, "task", ids["task"], {"geom": common.point(106.5700, 29.5470),
+                                                "deadline": now - HOUR_MS})  # overdue
     ids["photo"] = common.create(s, op, "media", {
         "sha256": hashlib.sha256(b"photo").hexdigest(), "kind": "photo", "caption": "储奇门码头水位",
         "geom": common.point(106.5710, 29.5490), "incident_id": ids["flood"],

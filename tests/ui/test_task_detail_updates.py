@@ -68,7 +68,8 @@ def test_the_detail_redraws_when_the_photos_record_comes_after_the_feedback(
     window = make_main_window(post)
     tasks = window.tasks_dock
     assert tasks.select_task(task)
-    task_service.add_feedback(post.store, OPERATOR, task, text="照片随后", media=["media-later"])
+    post.store.write([Draft("feedback", "fb-later", "add", {  # as a peer's feedback arrives first
+        "task_id": task, "text": "照片随后", "media": ["media-later"]})], operator=OPERATOR)
     qtbot.waitUntil(lambda: "照片随后" in tasks.detail.toPlainText())
     assert "<img" not in tasks.detail.toHtml()
     post.store.write([Draft("media", "media-later", "add", {

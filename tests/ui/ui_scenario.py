@@ -71,8 +71,10 @@ def fill(post: Post) -> None:
     ):
         tid = tasks.issue_task(
             s, op, title=title, assignee=post.units[unit], incident_id=incident, priority=prio,
-            deadline=now + deadline_h * HOUR_MS,
+            deadline=now + abs(deadline_h) * HOUR_MS,
         )
+        if deadline_h < 0:  # no order is issued already late: it becomes overdue by an edit
+            common.update(s, op, "task", tid, {"deadline": now + deadline_h * HOUR_MS})
         if status != "issued":
             tasks.set_status(s, op, tid, status, text="现场反馈")
         post.tasks[key] = tid
