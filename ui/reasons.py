@@ -7,6 +7,8 @@ is still shown, after a translated lead-in, so nothing is ever swallowed.
 
 from __future__ import annotations
 
+import re
+
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
 
@@ -39,7 +41,23 @@ _KNOWN = {
         "Refusal", "This conflict has already been resolved."),
     "this store has no post identity to sign with": QT_TRANSLATE_NOOP(
         "Refusal", "This post has no identity to sign changes with."),
+    "invalid: the deadline is in the past": QT_TRANSLATE_NOOP(
+        "Refusal", "The deadline has already passed."),
+    "invalid: the order needs a title (say what is to be done)": QT_TRANSLATE_NOOP(
+        "Refusal", "The order needs a title that says what is to be done."),
 }
+
+# reasons with figures in them: (pattern, words with %1, %2 … for the pattern's groups)
+_PATTERNS = (
+    (re.compile(r"not enough (.+) in the depot: (\S+) asked, the depot holds none"), QT_TRANSLATE_NOOP(
+        "Refusal", "Not enough %1 in the depot: %2 asked, the depot holds none.")),
+    (re.compile(r"not enough (.+) in the depot: (\S+) asked, (\S+) there"), QT_TRANSLATE_NOOP(
+        "Refusal", "Not enough %1 in the depot: %2 asked, %3 there.")),
+    (re.compile(r"not enough (.+) in the depot: (\S+) left"), QT_TRANSLATE_NOOP(
+        "Refusal", "Not enough %1 in the depot: %2 left.")),
+    (re.compile(r"no media (.+)"), QT_TRANSLATE_NOOP(
+        "Refusal", "No such photo or file at this post: %1.")),
+)
 
 _PREFIXES = {
     "forbidden: a forward post may not write ": QT_TRANSLATE_NOOP(
@@ -53,6 +71,10 @@ def explain(reason: str) -> str:
     known = _KNOWN.get(reason)
     if known is not None:
         return QCoreApplication.translate("Refusal", known)
+    for pattern, words in _PATTERNS:
+        found = pattern.fullmatch(reason)
+        if found:
+            return labels.arg(QCoreApplication.translate("Refusal", words), *found.groups())
     for prefix, text in _PREFIXES.items():
         if reason.startswith(prefix):
             rest = reason[len(prefix):]

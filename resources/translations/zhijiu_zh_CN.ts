@@ -3516,7 +3516,7 @@
 <context>
     <name>Refusal</name>
     <message>
-        <location filename="../../ui/reasons.py" line="+17"/>
+        <location filename="../../ui/reasons.py" line="+19"/>
         <source>Only the post that issued this task may cancel or reassign it.</source>
         <translation>只有下达该任务的指挥所才能撤销或改派该任务。</translation>
     </message>
@@ -3576,6 +3576,36 @@
         <translation>本指挥所没有可用于签名的身份。</translation>
     </message>
     <message>
+        <location line="+2"/>
+        <source>The deadline has already passed.</source>
+        <translation>完成时限已过。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The order needs a title that says what is to be done.</source>
+        <translation>指令需要标题，写明要做什么。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Not enough %1 in the depot: %2 asked, the depot holds none.</source>
+        <translation>库存不足：%1 需 %2，本储备库没有此物资。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Not enough %1 in the depot: %2 asked, %3 there.</source>
+        <translation>库存不足：%1 需 %2，库中仅有 %3。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Not enough %1 in the depot: %2 left.</source>
+        <translation>库存不足：%1 仅剩 %2。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No such photo or file at this post: %1.</source>
+        <translation>本指挥所没有此照片或文件：%1。</translation>
+    </message>
+    <message>
         <location line="+5"/>
         <source>A forward command post may not change this kind of record: %1.</source>
         <translation>前方指挥部无权修改此类记录：%1。</translation>
@@ -3586,7 +3616,7 @@
         <translation>该记录已不存在：%1。</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+19"/>
         <source>The change was refused: %1</source>
         <translation>修改被拒绝：%1</translation>
     </message>

@@ -78,3 +78,13 @@ def test_a_forward_post_cannot_cancel_an_order_of_the_rear(make_main_window, for
     model = dock.model
     assert model.index(model.row_of(tid), 1).data() == "已签收"
     assert not dock.buttons["acknowledged"].isEnabled()
+
+
+def test_refusals_with_figures_are_said_in_chinese(translations) -> None:
+    from ui.reasons import explain
+
+    assert explain("not enough 帐篷 in the depot: 999999 asked, 220 there") == \
+        "库存不足：帐篷 需 999999，库中仅有 220。"
+    assert explain("not enough 火箭 in the depot: 5 asked, the depot holds none").startswith("库存不足：火箭")
+    assert explain("invalid: the deadline is in the past") == "完成时限已过。"
+    assert explain("no media deadbeef") == "本指挥所没有此照片或文件：deadbeef。"
