@@ -2836,12 +2836,12 @@
         <translation>%1 — 态势图</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+22"/>
         <source>N</source>
         <translation>北</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+43"/>
         <source>Exported to %1</source>
         <translation>已导出到 %1</translation>
     </message>
@@ -3468,7 +3468,7 @@
 <context>
     <name>ReadOnlyGuard</name>
     <message>
-        <location filename="../../ui/docks/map.py" line="-264"/>
+        <location filename="../../ui/docks/map.py" line="-278"/>
         <location filename="../../ui/replay/read_only.py" line="+23"/>
         <source>Replaying: read-only</source>
         <translation>回放中，只读</translation>
@@ -3747,7 +3747,7 @@
         <translation>报送</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+27"/>
         <source>none</source>
         <translation>无</translation>
     </message>
@@ -3767,9 +3767,24 @@
         <translation>没有可报送的进行中事件。</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+11"/>
         <source>The location needs a latitude (−90…90) and a longitude (−180…180) in decimal degrees.</source>
         <translation>位置需要十进制度数的纬度（−90…90）和经度（−180…180）。</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>This post has already filed its first report on this incident: file a follow-up report.</source>
+        <translation>本单位已报送过该事件的首报，请报送续报。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This post has not filed its first report on this incident yet: file the first report first.</source>
+        <translation>本单位尚未报送该事件的首报，请先报送首报。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This post has filed its final report on this incident and takes no more reports on it.</source>
+        <translation>本单位已报送该事件的终报，不再接受该事件的报告。</translation>
     </message>
 </context>
 <context>
@@ -4396,7 +4411,7 @@ Handed over to:</source>
 <context>
     <name>TaskTableModel</name>
     <message>
-        <location filename="../../ui/models/tasks.py" line="+60"/>
+        <location filename="../../ui/models/tasks.py" line="+61"/>
         <source>Task</source>
         <translation>任务</translation>
     </message>
@@ -4431,7 +4446,7 @@ Handed over to:</source>
         <translation>事件</translation>
     </message>
     <message>
-        <location line="+291"/>
+        <location line="+302"/>
         <source>Duplicate plan task: another post issued this plan line first; it counts once.</source>
         <translation>重复的预案任务：其他指挥部已先行下达同一预案任务，只计一次。</translation>
     </message>
@@ -4495,13 +4510,13 @@ Handed over to:</source>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+241"/>
+        <location line="+243"/>
         <location line="+27"/>
         <source>Photo…</source>
         <translation>照片…</translation>
     </message>
     <message>
-        <location line="-267"/>
+        <location line="-269"/>
         <source>Send feedback</source>
         <translation>发送反馈</translation>
     </message>
@@ -4541,7 +4556,7 @@ Handed over to:</source>
         <translation>撤销重复任务（%1）</translation>
     </message>
     <message>
-        <location line="+113"/>
+        <location line="+115"/>
         <source>Attach photos</source>
         <translation>添加照片</translation>
     </message>
@@ -4561,7 +4576,7 @@ Handed over to:</source>
         <translation>选择一项任务，查看其处置记录和反馈。</translation>
     </message>
     <message>
-        <location line="-297"/>
+        <location line="-299"/>
         <source>All incidents</source>
         <translation>全部事件</translation>
     </message>
