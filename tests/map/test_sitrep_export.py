@@ -6,12 +6,13 @@ Here, not in tests/ui: QtWebEngine pages run in this pytest process of their own
 
 from __future__ import annotations
 
+import json
 import shutil
 import subprocess
 from pathlib import Path
 
 import pytest
-from map_scenario import OPERATOR, MapPost, pump_until
+from map_scenario import OPERATOR, MapPost, pump_until, run_js
 
 from app.services import reports
 from app.services.sitrep import beijing_time
@@ -94,3 +95,28 @@ def test_the_reports_dock_exports_with_a_progress_dialog_and_no_map(qapp, map_tr
         session.cleanup()
         dock.deleteLater()
         session.deleteLater()
+
+
+def test_the_command_line_writes_a_real_pdf_for_a_pdf_name(tmp_path: Path) -> None:
+    """`zhijiu report sitrep -o x.pdf` prints the PDF as the window does (not HTML in a .pdf)."""
+    import os
+    import sys
+
+    root = Path(__file__).resolve().parents[2]
+
+    def zhijiu(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run([sys.executable, "-m", "app", "--data", str(tmp_path / "post"), *args],
+                              capture_output=True, text=True, cwd=root, timeout=180,
+                              env={**os.environ, "QT_QPA_PLATFORM": "offscreen"}, check=True)
+
+    zhijiu("init", "--name", "区指挥中心", "--role", "rear", "--level", "district")
+    zhijiu("demo")
+    inc = json.loads(zhijiu("report", "list", "--json").stdout)[0]["incident"]
+    pdf, page = tmp_path / "sitrep.PDF", tmp_path / "sitrep.htm"
+    assert zhijiu("report", "sitrep", inc, "-o", str(pdf)).stderr == ""  # one line out, no noise
+    zhijiu("report", "sitrep", inc, "-o", str(page))
+    assert pdf.read_bytes().startswith(b"%PDF-") and page.read_text("utf-8").startswith("<!DOCTYPE html>")
+    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True,
+                          check=True).stdout
+    assert "情况报告" in text and "灾情统计" in text
+    assert not list(tmp_path.glob("*.partial"))
