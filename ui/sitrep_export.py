@@ -3,8 +3,9 @@ PDF with QtWebEngine (``QWebEnginePage.printToPdf``: Chromium embeds the font su
 the PDF prints anywhere), with a progress signal for a progress dialog.
 
 Steps, each announced by ``progress(percent, step)``: the map snapshot (when a map view is given:
-anything with ``export_image(path)`` and an ``exported(str)`` signal, i.e. ``MapDock``; without one
-the report says it has no map), the HTML from ``services.sitrep.sitrep_html`` written beside the
+anything with ``export_image(path)`` and an ``exported(str)`` signal, i.e. ``MapDock``, whose
+``export_incident`` frames the incident's area and records without a legend and then returns to
+the person's view; without one the report says it has no map), the HTML from ``services.sitrep.sitrep_html`` written beside the
 PDF, the page loaded from that file (``setHtml`` fails silently above 2 MB; the map makes it
 big), and the PDF printed on A4. ``finished(pdf, html)`` or ``failed(reason)`` ends it; nothing
 blocks the GUI thread while Chromium lays out and prints.
@@ -139,7 +140,11 @@ class SitrepExporter(QObject):
             self._map_file = Path(tempfile.mkdtemp(prefix="zhijiu-sitrep-")) / "map.png"
             self.map_view.exported.connect(self._on_map_exported)
             self._map_timer.start(MAP_TIMEOUT_MS)
-            self.map_view.export_image(self._map_file, when=beijing_time(self._now))  # as the report
+            when = beijing_time(self._now)  # as the report writes it
+            if hasattr(self.map_view, "export_incident"):  # framed on the incident, not the view
+                self.map_view.export_incident(self._map_file, self._incident, when=when)
+            else:
+                self.map_view.export_image(self._map_file, when=when)
         else:
             QTimer.singleShot(0, self._write_html)
         return True

@@ -42,9 +42,20 @@ def test_one_click_gives_a_chinese_pdf_and_html_with_the_map(make_map_dock, new_
     failures: list[str] = []
     exporter.failed.connect(failures.append)
 
+    # the person was looking closely at one spot: the report frames the incident all the same
+    run_js(dock.page, "Zhijiu.setView(106.60, 29.60, 18)")
+    before = json.loads(run_js(dock.page, "JSON.stringify(Zhijiu.view())"))
     assert exporter.export(flood, tmp_path / "out")
     assert pump_until(lambda: bool(done or failures), 60_000), "the export never ended"
     assert not failures
+    shown = printed[-1]
+    w, s, e, n = dock.items.incident_bounds(flood)
+    bw, bs, be, bn = shown["bbox"]
+    assert bw <= w and bs <= s and be >= e and bn >= n and shown["zoom"] < 18, shown
+    assert shown["legendRows"] == 0  # no legend laid over the report's map
+    assert pump_until(lambda: json.loads(run_js(dock.page, "JSON.stringify(Zhijiu.view())"))["zoom"] == 18)
+    after = json.loads(run_js(dock.page, "JSON.stringify(Zhijiu.view())"))
+    assert after["center"] == pytest.approx(before["center"], abs=1e-6)  # and back to the person's view
     pdf, html = map(Path, done[0])
     assert [s for _p, s in steps] == ["map", "html", "layout", "pdf", "done"]
     assert [p for p, _s in steps] == sorted(p for p, _s in steps)
