@@ -378,6 +378,9 @@ def test_the_situation_report_is_self_contained_chinese_html(chain):
     assert "Ⅲ级应急响应" in html and "data:image/png;base64,iVBORw0KGgo" in html
     assert '<div class="v">350</div>转移（人）' in html  # 300 + 50: each post's latest, not the sum
     assert '<div class="v">12.5</div>直接经济损失（万元）' in html
+    # short words (status, priority, type) and times keep to one line in the tables
+    assert '<td class="w">已下达</td>' in html and '<td class="w">一般</td>' in html
+    assert "td.w { white-space: nowrap; }" in html
     assert "渝中区水上应急救援队" in html and "搜寻落水人员" in html and "59分钟" in html
     assert "<b>首报</b>" not in html  # text is escaped
 
