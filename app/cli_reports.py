@@ -1,9 +1,13 @@
 """`zhijiu report file|list|sitrep`: 首报/续报/终报 from scripts, the incident's totals, and the
-situation report as one self-contained HTML file."""
+situation report as one self-contained HTML file or its PDF (by the output's extension).
+
+A 续报/终报's figures not given carry over from this post's latest report (``file_report``);
+reports out of order (a second 首报, a 续报 before the 首报, anything after the 终报) are refused."""
 
 from __future__ import annotations
 
 import argparse
+import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -69,9 +73,51 @@ def cmd_report_list(args: argparse.Namespace) -> int:
     return 0
 
 
+SITREP_FORMATS = {".pdf": "pdf", ".html": "html", ".htm": "html"}
+
+
+def sitrep_format(output: str | None) -> str:
+    """HTML or PDF by the output's extension; standard output gets HTML."""
+    if output is None or output == "-":
+        return "html"
+    fmt = SITREP_FORMATS.get(Path(output).suffix.lower())
+    if fmt is None:
+        raise UserError(f"{output}: the situation report is written as .pdf, .html or .htm")
+    return fmt
+
+
+def write_pdf(html: str, output: str) -> None:
+    """Print the report to PDF as the window does (QtWebEngine), from a temporary HTML file."""
+    from ui.sitrep_export import print_pdf  # the core reaches into ui/ only for this, lazily
+
+    out = Path(output)
+    if not out.parent.is_dir():
+        raise UserError(f"cannot write {output}: no such directory")
+    with tempfile.TemporaryDirectory(prefix="zhijiu-sitrep-") as tmp:
+        page, pdf = Path(tmp) / "sitrep.html", Path(tmp) / "sitrep.pdf"
+        page.write_text(html, "utf-8")
+        problem = print_pdf(page, pdf)
+        if problem is not None:
+            raise UserError(problem)
+        try:
+            _write_bytes(pdf.read_bytes(), out)
+        except OSError as exc:
+            raise UserError(f"cannot write {output}: {exc.strerror or exc}") from None
+
+
+def _write_bytes(data: bytes, out: Path) -> None:
+    tmp = out.with_name(out.name + ".partial")
+    try:
+        tmp.write_bytes(data)
+        tmp.replace(out)
+    finally:
+        tmp.unlink(missing_ok=True)
+
+
 def cmd_report_sitrep(args: argparse.Namespace) -> int:
     from app.services.sitrep import sitrep_html
 
+    fmt = sitrep_format(args.output)
     png = None
     if args.map:
         try:
@@ -83,7 +129,10 @@ def cmd_report_sitrep(args: argparse.Namespace) -> int:
     with open_store(args, write=False) as store:
         incident = resolve(store, "incident", args.incident).eid
         html = sitrep_html(store, incident, map_png=png)
-    _write_out(html, args.output)
+    if fmt == "pdf":
+        write_pdf(html, args.output)
+    else:
+        _write_out(html, args.output)
     if args.output and args.output != "-":
         print(f"situation report written to {args.output}")
     return 0
@@ -96,7 +145,14 @@ def add_report_verbs(sub: Any) -> None:
     )  # fmt: skip
     rsub = sp.add_subparsers(dest="report_verb", required=True, metavar="file|list|sitrep", parser_class=Parser)
 
-    p = rsub.add_parser("file", help="file a 首报 (first), 续报 (followup) or 终报 (final)")
+    p = rsub.add_parser(
+        "file", help="file a 首报 (first), 续报 (followup) or 终报 (final)",
+        description="File a report from this post. A post files one 首报 (first) per incident, then "
+                    "续报 (followup), and its 终报 (final) ends its reporting: a second first report, a "
+                    "followup or final before the first, and any report after the final are refused. "
+                    "Figures not given on a followup or final carry over from this post's latest "
+                    "report on the incident (give 0 to clear one).",
+    )  # fmt: skip
     p.set_defaults(func=cmd_report_file)
     p.add_argument("--incident", required=True, metavar="ID")
     p.add_argument("--kind", required=True, choices=KINDS)
@@ -116,8 +172,9 @@ def add_report_verbs(sub: Any) -> None:
     p.add_argument("--incident", metavar="ID")
     p.add_argument("--json", action="store_true")
 
-    p = rsub.add_parser("sitrep", help="the situation report of INCIDENT as self-contained HTML")
+    p = rsub.add_parser("sitrep", help="the situation report of INCIDENT as self-contained HTML or PDF")
     p.set_defaults(func=cmd_report_sitrep)
     p.add_argument("incident", metavar="INCIDENT", help="id, unique prefix or title")
-    p.add_argument("-o", "--output", metavar="FILE.html", help="default: standard output")
+    p.add_argument("-o", "--output", metavar="FILE",
+                   help="FILE.pdf: PDF; FILE.html or .htm: HTML; default: HTML on standard output")
     p.add_argument("--map", metavar="PNG", help="a map snapshot to include")

@@ -3,8 +3,9 @@ PDF with QtWebEngine (``QWebEnginePage.printToPdf``: Chromium embeds the font su
 the PDF prints anywhere), with a progress signal for a progress dialog.
 
 Steps, each announced by ``progress(percent, step)``: the map snapshot (when a map view is given:
-anything with ``export_image(path)`` and an ``exported(str)`` signal, i.e. ``MapDock``; without one
-the report says it has no map), the HTML from ``services.sitrep.sitrep_html`` written beside the
+anything with ``export_image(path)`` and an ``exported(str)`` signal, i.e. ``MapDock``, whose
+``export_incident`` frames the incident's area and records without a legend and then returns to
+the person's view; without one the report says it has no map), the HTML from ``services.sitrep.sitrep_html`` written beside the
 PDF, the page loaded from that file (``setHtml`` fails silently above 2 MB; the map makes it
 big), and the PDF printed on A4. ``finished(pdf, html)`` or ``failed(reason)`` ends it; nothing
 blocks the GUI thread while Chromium lays out and prints.
@@ -28,6 +29,7 @@ from ui.session import Session
 
 log = logging.getLogger(__name__)
 
+PRINT_TIMEOUT_MS = 120_000  # the command line's PDF: Chromium gone quiet means a failure, not a hang
 MAP_TIMEOUT_MS = 30_000  # a map that never answers: the report goes out without it
 STEPS = ("map", "html", "layout", "pdf", "done")
 
@@ -37,6 +39,59 @@ def report_name(title: str, at_ms: int) -> str:
     control characters."""
     safe = "".join(c for c in title if c.isalnum() or c in "-_（）()")[:60] or "sitrep"
     return f"{safe}_情况报告_{cst_datetime(at_ms).strftime('%Y%m%d_%H%M')}"
+
+
+def a4_layout() -> QPageLayout:
+    return QPageLayout(QPageSize(QPageSize.PageSizeId.A4), QPageLayout.Orientation.Portrait,
+                       QMarginsF(15, 15, 15, 15), QPageLayout.Unit.Millimeter)
+
+
+def print_pdf(html_path: Path, pdf_path: Path) -> str | None:
+    """The command line's PDF (``zhijiu report sitrep -o x.pdf``): print a written HTML report as
+    the window does, in a QApplication of its own (offscreen without a display); None when the
+    PDF is there, else why not."""
+    import os
+    import sys
+
+    from PySide6.QtCore import QEventLoop
+
+    from ui.app import flush_deletes, prepare_qt_environment
+
+    if sys.platform.startswith("linux") and not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    # a command's output: the report's one line, not Chromium's and the GPU's start-up chatter
+    os.environ.setdefault("QTWEBENGINE_CHROMIUM_FLAGS", "--log-level=3")
+    os.environ.setdefault("QT_LOGGING_RULES", "*=false")
+    prepare_qt_environment()
+    from PySide6.QtWebEngineCore import QWebEnginePage, QWebEngineProfile
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    loop = QEventLoop()
+    outcome: list[str | None] = ["the PDF printer did not answer"]
+    profile = QWebEngineProfile()
+    page = QWebEnginePage(profile)
+
+    def loaded(ok: bool) -> None:
+        if not ok:
+            outcome[0] = f"the report page did not load: {html_path}"
+            loop.quit()
+            return
+        page.printToPdf(str(pdf_path), a4_layout())
+
+    def printed(path: str, ok: bool) -> None:
+        outcome[0] = None if ok and Path(path).is_file() else f"the PDF could not be written: {path}"
+        loop.quit()
+
+    page.loadFinished.connect(loaded)
+    page.pdfPrintingFinished.connect(printed)
+    QTimer.singleShot(PRINT_TIMEOUT_MS, loop.quit)
+    page.load(QUrl.fromLocalFile(str(html_path.resolve())))
+    loop.exec()
+    page.deleteLater()
+    flush_deletes()
+    del app
+    return outcome[0]
 
 
 class SitrepExporter(QObject):
@@ -85,7 +140,11 @@ class SitrepExporter(QObject):
             self._map_file = Path(tempfile.mkdtemp(prefix="zhijiu-sitrep-")) / "map.png"
             self.map_view.exported.connect(self._on_map_exported)
             self._map_timer.start(MAP_TIMEOUT_MS)
-            self.map_view.export_image(self._map_file, when=beijing_time(self._now))  # as the report
+            when = beijing_time(self._now)  # as the report writes it
+            if hasattr(self.map_view, "export_incident"):  # framed on the incident, not the view
+                self.map_view.export_incident(self._map_file, self._incident, when=when)
+            else:
+                self.map_view.export_image(self._map_file, when=when)
         else:
             QTimer.singleShot(0, self._write_html)
         return True
@@ -133,9 +192,7 @@ class SitrepExporter(QObject):
             self._fail(f"the report page did not load: {self.html_path}")
             return
         self.progress.emit(70, "pdf")
-        layout = QPageLayout(QPageSize(QPageSize.PageSizeId.A4), QPageLayout.Orientation.Portrait,
-                             QMarginsF(15, 15, 15, 15), QPageLayout.Unit.Millimeter)
-        self.page.printToPdf(str(self.pdf_path), layout)
+        self.page.printToPdf(str(self.pdf_path), a4_layout())
 
     @Slot(str, bool)
     def _on_printed(self, path: str, ok: bool) -> None:

@@ -133,6 +133,7 @@ table { width: 100%; border-collapse: collapse; margin: 4pt 0; font-size: 10pt; 
 th, td { border: 1px solid #999; padding: 3pt 5pt; text-align: left; vertical-align: top; }
 th { background: #f0e6e6; white-space: nowrap; }
 td.n { text-align: right; font-variant-numeric: tabular-nums; }
+td.w { white-space: nowrap; }  /* short words (执行中, 现场处置) and times: one line each */
 .figures td { text-align: center; }
 .figures .v { font-size: 15pt; font-weight: bold; }
 .late { color: #b00000; font-weight: bold; }
@@ -213,9 +214,9 @@ def render(s: Sitrep, map_png: bytes | None = None) -> str:
             [
                 [
                     _td(u.get("name")),
-                    _td(UNIT_TYPE.get(str(u.get("type")), u.get("type"))),
-                    _td(u.get("headcount") or "—", "n"),
-                    _td(UNIT_STATUS.get(str(u.get("status")), u.get("status"))),
+                    _td(UNIT_TYPE.get(str(u.get("type")), u.get("type")), "w"),
+                    _td(u.get("headcount") or "—", "n w"),
+                    _td(UNIT_STATUS.get(str(u.get("status")), u.get("status")), "w"),
                     _td("、".join(u.get("equipment") or []) or "—"),
                 ]
                 for u in s.units
@@ -244,9 +245,9 @@ def render(s: Sitrep, map_png: bytes | None = None) -> str:
                 [
                     _td(t.get("title"), "late" if t.eid in late_ids else ""),
                     _td(s.names.get(str(t.get("assignee")), t.get("assignee"))),
-                    _td(PRIORITY.get(str(t.get("priority")), t.get("priority") or "—")),
-                    _td(TASK_STATUS.get(str(t.get("status")), t.get("status"))),
-                    _td(when(t.get("deadline")), "late" if t.eid in past_deadline else ""),
+                    _td(PRIORITY.get(str(t.get("priority")), t.get("priority") or "—"), "w"),
+                    _td(TASK_STATUS.get(str(t.get("status")), t.get("status")), "w"),
+                    _td(when(t.get("deadline")), "late w" if t.eid in past_deadline else "w"),
                 ]
                 for t in s.open_tasks
             ],

@@ -2841,12 +2841,12 @@
         <translation>%1 — 态势图</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+22"/>
         <source>N</source>
         <translation>北</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+43"/>
         <source>Exported to %1</source>
         <translation>已导出到 %1</translation>
     </message>
@@ -3507,7 +3507,7 @@
 <context>
     <name>ReadOnlyGuard</name>
     <message>
-        <location filename="../../ui/docks/map.py" line="-264"/>
+        <location filename="../../ui/docks/map.py" line="-278"/>
         <location filename="../../ui/replay/read_only.py" line="+23"/>
         <source>Replaying: read-only</source>
         <translation>回放中，只读</translation>
@@ -3811,7 +3811,7 @@
         <translation>报送</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+27"/>
         <source>none</source>
         <translation>无</translation>
     </message>
@@ -3831,9 +3831,24 @@
         <translation>没有可报送的进行中事件。</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+11"/>
         <source>The location needs a latitude (−90…90) and a longitude (−180…180) in decimal degrees.</source>
         <translation>位置需要十进制度数的纬度（−90…90）和经度（−180…180）。</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>This post has already filed its first report on this incident: file a follow-up report.</source>
+        <translation>本单位已报送过该事件的首报，请报送续报。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This post has not filed its first report on this incident yet: file the first report first.</source>
+        <translation>本单位尚未报送该事件的首报，请先报送首报。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This post has filed its final report on this incident and takes no more reports on it.</source>
+        <translation>本单位已报送该事件的终报，不再接受该事件的报告。</translation>
     </message>
 </context>
 <context>

@@ -82,7 +82,7 @@ def test_checkpoints_give_the_full_replay_and_survive_a_late_op(lab, monkeypatch
     file_report(fwd.store, "乙", incident_id="i1", kind="first", evacuated=40)
     late_stamp = fwd.store.clock.last
     for n in range(30):
-        file_report(a.store, "甲", incident_id="i1", kind="followup", evacuated=n * 10)
+        file_report(a.store, "甲", incident_id="i1", kind="followup" if n else "first", evacuated=n * 10)
         a.put("unit", "u1", name="消防", type="fire_rescue", status="en_route",
               geom={"type": "Point", "coordinates": [106.5 + n / 1000, 29.5]})
     index = ReplayIndex(a.store, every=7)

@@ -31,7 +31,7 @@ def _history(lab: Lab, n: int = 25):
     file_report(fwd.store, "乙", incident_id="i1", kind="first", evacuated=40)
     late_stamp = fwd.store.clock.last
     for i in range(n):
-        file_report(a.store, "甲", incident_id="i1", kind="followup", evacuated=i * 10)
+        file_report(a.store, "甲", incident_id="i1", kind="followup" if i else "first", evacuated=i * 10)
         a.put("unit", f"u{i % 3}", name=f"队{i % 3}", type="fire_rescue",
               status=("en_route", "on_scene")[i % 2],
               geom={"type": "Point", "coordinates": [106.5 + i / 1000, 29.5]})

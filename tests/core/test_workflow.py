@@ -154,6 +154,31 @@ def test_alerts_at_a_given_moment(chain):
     assert incident_totals(fwd.store, "inc")["evacuated"] == 150  # the latest, not the sum
 
 
+
+def test_a_posts_reports_go_first_followups_final_and_carry_their_figures(chain):
+    from app.services.reports import ORDER_REASONS
+
+    _city, rear, fwd = chain
+    with pytest.raises(Refused, match="file the first report first"):
+        file_report(fwd.store, "赵刚", incident_id="inc", kind="followup", evacuated=10)
+    file_report(fwd.store, "赵刚", incident_id="inc", kind="first", evacuated=58, injured=2, loss_10k_yuan=3.5)
+    file_report(rear.store, "李明", incident_id="inc", kind="first", evacuated=70)  # another post's own 首报
+    with pytest.raises(Refused) as second:
+        file_report(fwd.store, "赵刚", incident_id="inc", kind="first", evacuated=60)
+    assert str(second.value) == ORDER_REASONS["second_first"] and "followup (续报)" in str(second.value)
+    # a 续报 with text only keeps the post's figures; one given replaces it, 0 clears it
+    rid = file_report(fwd.store, "赵刚", incident_id="inc", kind="followup", text="只有文字")
+    assert {k: fwd.store.get("report", rid).get(k) for k in ("evacuated", "injured", "loss_10k_yuan")} == \
+        {"evacuated": 58, "injured": 2, "loss_10k_yuan": 3.5}
+    file_report(fwd.store, "赵刚", incident_id="inc", kind="followup", evacuated=80, injured=0)
+    assert (incident_totals(fwd.store, "inc")["evacuated"], incident_totals(fwd.store, "inc")["injured"]) == (80, 0)
+    file_report(fwd.store, "赵刚", incident_id="inc", kind="final", text="处置完毕")
+    assert incident_totals(fwd.store, "inc")["evacuated"] == 80
+    for kind in ("followup", "final", "first"):
+        with pytest.raises(Refused, match="takes no more reports"):
+            file_report(fwd.store, "赵刚", incident_id="inc", kind=kind, evacuated=1)
+    assert len(fwd.store.entities("report", incident_id="inc")) == 4  # the refused ones wrote nothing
+
 def _depot(post: LabPost, eid: str, name: str) -> None:
     post.put("feature", eid, symbol="depot", name=name, geom=point(106.5, 29.5))
 
@@ -356,6 +381,9 @@ def test_the_situation_report_is_self_contained_chinese_html(chain):
     assert "Ⅲ级应急响应" in html and "data:image/png;base64,iVBORw0KGgo" in html
     assert '<div class="v">350</div>转移（人）' in html  # 300 + 50: each post's latest, not the sum
     assert '<div class="v">12.5</div>直接经济损失（万元）' in html
+    # short words (status, priority, type) and times keep to one line in the tables
+    assert '<td class="w">已下达</td>' in html and '<td class="w">一般</td>' in html
+    assert "td.w { white-space: nowrap; }" in html
     assert "渝中区水上应急救援队" in html and "搜寻落水人员" in html and "59分钟" in html
     assert "<b>首报</b>" not in html  # text is escaped
 

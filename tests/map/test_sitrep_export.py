@@ -6,12 +6,13 @@ Here, not in tests/ui: QtWebEngine pages run in this pytest process of their own
 
 from __future__ import annotations
 
+import json
 import shutil
 import subprocess
 from pathlib import Path
 
 import pytest
-from map_scenario import OPERATOR, MapPost, pump_until
+from map_scenario import OPERATOR, MapPost, pump_until, run_js
 
 from app.services import reports
 from app.services.sitrep import beijing_time
@@ -41,9 +42,20 @@ def test_one_click_gives_a_chinese_pdf_and_html_with_the_map(make_map_dock, new_
     failures: list[str] = []
     exporter.failed.connect(failures.append)
 
+    # the person was looking closely at one spot: the report frames the incident all the same
+    run_js(dock.page, "Zhijiu.setView(106.60, 29.60, 18)")
+    before = json.loads(run_js(dock.page, "JSON.stringify(Zhijiu.view())"))
     assert exporter.export(flood, tmp_path / "out")
     assert pump_until(lambda: bool(done or failures), 60_000), "the export never ended"
     assert not failures
+    shown = printed[-1]
+    w, s, e, n = dock.items.incident_bounds(flood)
+    bw, bs, be, bn = shown["bbox"]
+    assert bw <= w and bs <= s and be >= e and bn >= n and shown["zoom"] < 18, shown
+    assert shown["legendRows"] == 0  # no legend laid over the report's map
+    assert pump_until(lambda: json.loads(run_js(dock.page, "JSON.stringify(Zhijiu.view())"))["zoom"] == 18)
+    after = json.loads(run_js(dock.page, "JSON.stringify(Zhijiu.view())"))
+    assert after["center"] == pytest.approx(before["center"], abs=1e-6)  # and back to the person's view
     pdf, html = map(Path, done[0])
     assert [s for _p, s in steps] == ["map", "html", "layout", "pdf", "done"]
     assert [p for p, _s in steps] == sorted(p for p, _s in steps)
@@ -94,3 +106,28 @@ def test_the_reports_dock_exports_with_a_progress_dialog_and_no_map(qapp, map_tr
         session.cleanup()
         dock.deleteLater()
         session.deleteLater()
+
+
+def test_the_command_line_writes_a_real_pdf_for_a_pdf_name(tmp_path: Path) -> None:
+    """`zhijiu report sitrep -o x.pdf` prints the PDF as the window does (not HTML in a .pdf)."""
+    import os
+    import sys
+
+    root = Path(__file__).resolve().parents[2]
+
+    def zhijiu(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run([sys.executable, "-m", "app", "--data", str(tmp_path / "post"), *args],
+                              capture_output=True, text=True, cwd=root, timeout=180,
+                              env={**os.environ, "QT_QPA_PLATFORM": "offscreen"}, check=True)
+
+    zhijiu("init", "--name", "区指挥中心", "--role", "rear", "--level", "district")
+    zhijiu("demo")
+    inc = json.loads(zhijiu("report", "list", "--json").stdout)[0]["incident"]
+    pdf, page = tmp_path / "sitrep.PDF", tmp_path / "sitrep.htm"
+    assert zhijiu("report", "sitrep", inc, "-o", str(pdf)).stderr == ""  # one line out, no noise
+    zhijiu("report", "sitrep", inc, "-o", str(page))
+    assert pdf.read_bytes().startswith(b"%PDF-") and page.read_text("utf-8").startswith("<!DOCTYPE html>")
+    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True,
+                          check=True).stdout
+    assert "情况报告" in text and "灾情统计" in text
+    assert not list(tmp_path.glob("*.partial"))

@@ -73,7 +73,7 @@ def test_the_slider_back_shows_earlier_figures_and_tasks(make_main_window, demo_
     assert x and max(x) <= replay.at_ms / 1000 + 1e-6
 
     # a report written now does not move the replayed board; leaving replay shows it
-    reports.file_report(demo_post.store, OPERATOR, incident_id=FLOOD, kind="followup", evacuated=99999)
+    reports.file_report(demo_post.store, OPERATOR, incident_id=FLOOD, kind="first", evacuated=99999)  # its own 首报
     qtbot.wait(120)
     assert board.tile_text("evacuated") == "0"
     board.replay_bar.toggle.click()

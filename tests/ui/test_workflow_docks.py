@@ -34,6 +34,31 @@ def test_a_followup_report_starts_from_the_posts_figures(make_main_window, post:
     assert "350.5" in dock.totals.text()
 
 
+
+def test_the_report_form_refuses_reports_out_of_order_in_chinese(make_main_window, post: Post, qtbot) -> None:
+    flood = post.incidents["flood"]
+    count = lambda: len(post.store.entities("report", incident_id=flood))  # noqa: E731
+    window = make_main_window(post)
+    dock = window.reports_dock
+    form = dock.open_report_form(flood)
+    qtbot.waitUntil(form.isVisible)
+    before = count()
+    form.kind_combo.setCurrentIndex(form.kind_combo.findData("first"))  # this post reported already
+    ok(form)
+    assert form.isVisible() and "已报送过该事件的首报" in form.problem.text() and "续报" in form.problem.text()
+    assert count() == before
+    form.kind_combo.setCurrentIndex(form.kind_combo.findData("final"))
+    form.figures["evacuated"].setValue(0)  # everyone home: a 0 is news, not a figure left out
+    ok(form)
+    qtbot.waitUntil(lambda: not form.isVisible())
+    assert count() == before + 1
+    assert report_service.post_latest(post.store, flood, post.post_id).get("evacuated") == 0
+    form = dock.open_report_form(flood)
+    qtbot.waitUntil(form.isVisible)
+    ok(form)  # after this post's 终报
+    assert form.isVisible() and "已报送该事件的终报" in form.problem.text() and count() == before + 1
+    form.reject()
+
 def test_allocation_moves_stock_when_done(make_main_window, post: Post, qtbot) -> None:
     s = post.store
     depot = common.create(s, OPERATOR, "feature", {"symbol": "depot", "name": "渝中区应急物资储备库",

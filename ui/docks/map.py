@@ -858,14 +858,28 @@ class MapDock(ViewDock):
 
         return now_ms()
 
-    def export_image(self, path: str | Path, *, when: str | None = None) -> None:
+    def export_image(self, path: str | Path, *, when: str | None = None,
+                     frame: tuple[float, float, float, float] | None = None, legend: bool = True) -> None:
         """Write the view as PNG or PDF (by suffix) with title, north arrow, grid, scale bar and
-        legend; ``exported(path)`` says when the file is there. ``when``: the subtitle's time."""
+        legend; ``exported(path)`` says when the file is there. ``when``: the subtitle's time;
+        ``frame`` (west, south, east, north): show that area instead of the view, which comes
+        back afterwards; ``legend`` False: without the legend."""
         path = Path(path)
         fmt = "pdf" if path.suffix.lower() == ".pdf" else "png"
         title, subtitle = self.export_title(when)
         self._export = (path, fmt, 0)
-        self.bridge.call("print", {"title": title, "subtitle": subtitle, "north": self.tr("N")})
+        opts: dict[str, Any] = {"title": title, "subtitle": subtitle, "north": self.tr("N"), "legend": legend}
+        if frame is not None:
+            w, s, e, n = frame
+            pad = 0.002 if (e - w) < 0.002 and (n - s) < 0.002 else 0.0  # a lone point: a street's width
+            opts["frame"] = [[s - pad, w - pad], [n + pad, e + pad]]
+        self.bridge.call("print", opts)
+
+    def export_incident(self, path: str | Path, incident_id: str, *, when: str | None = None) -> None:
+        """The situation report's map: the incident's area and its records (units, shelters,
+        warning areas, tasks, plotted features) framed, no legend over them; the person's view
+        comes back afterwards. Falls back to the view when nothing of the incident has a place."""
+        self.export_image(path, when=when, frame=self.items.incident_bounds(incident_id), legend=False)
 
     @Slot(dict)
     def _on_print_ready(self, _shown: dict[str, Any]) -> None:

@@ -235,7 +235,7 @@ class ReportsDock(ViewDock):
     def file_report(self, form: ReportForm) -> str | None:
         try:
             media = attach_photos(self.session, form.photos, incident_id=form.incident_id)
-            fields = {k: v for k, v in form.figures.items() if v}
+            fields = dict(form.figures)  # zeros too: a figure back to 0 is news, not a carry-over
             return report_service.file_report(
                 self.session.store, self.session.operator, incident_id=form.incident_id,
                 kind=form.kind, category=form.category, text=form.text, geom=form.geom,

@@ -4,7 +4,8 @@ text, photos and a location.
 
 A 续报 or 终报 restates the totals this post knows, so the form starts from this post's latest
 report of the incident (the incident totals count each post's latest report once). The dock
-writes the report through ``services.reports.file_report``.
+writes the report through ``services.reports.file_report``; the form refuses what that would
+refuse for order (a second 首报, a 续报 before the 首报, anything after the 终报), in words.
 """
 
 from __future__ import annotations
@@ -33,7 +34,6 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain import report as report_rules
-from app.ops import split_origin
 from app.services import reports as report_service
 from ui import labels
 from ui.forms.issue_task import parse_coordinate
@@ -154,13 +154,12 @@ class ReportDialog(QDialog):
         incident_id = self.incident_combo.currentData()
         if incident_id is None:
             return
-        mine = [r for r in self.session.store.entities("report", incident_id=incident_id)
-                if split_origin(r.created_origin)[0] == self.session.post_id]
-        latest = report_service.latest_by_post(mine).get(self.session.post_id)
+        latest = report_service.post_latest(self.session.store, incident_id, self.session.post_id)
         self.kind_combo.setCurrentIndex(report_rules.KINDS.index("followup" if latest else "first"))
+        figures = report_service.carried_figures(latest)
         for name, spin in self.figures.items():
-            spin.setValue(int((latest.get(name) if latest else 0) or 0))
-        self.loss_spin.setValue(float((latest.get("loss_10k_yuan") if latest else 0) or 0))
+            spin.setValue(int(figures.get(name, 0)))
+        self.loss_spin.setValue(float(figures.get("loss_10k_yuan", 0)))
         if latest is not None and latest.get("category"):
             self.category_combo.setCurrentIndex(max(self.category_combo.findData(latest.get("category")), 0))
 
@@ -187,6 +186,11 @@ class ReportDialog(QDialog):
         incident_id = self.incident_combo.currentData()
         if incident_id is None:
             return self.tr("There is no open incident to report on.")
+        kind = self.kind_combo.currentData()
+        latest = report_service.post_latest(self.session.store, incident_id, self.session.post_id)
+        problem = report_service.order_problem(kind, latest)
+        if problem is not None:
+            return self._order_words(problem)
         geom = None
         lat_text, lon_text = self.lat_edit.text().strip(), self.lon_edit.text().strip()
         if lat_text or lon_text:
@@ -197,10 +201,21 @@ class ReportDialog(QDialog):
             geom = {"type": "Point", "coordinates": [lon, lat]}
         figures: dict[str, Any] = {name: spin.value() for name, spin in self.figures.items()}
         figures["loss_10k_yuan"] = self.loss_spin.value()
-        return ReportForm(incident_id=incident_id, kind=self.kind_combo.currentData(),
+        return ReportForm(incident_id=incident_id, kind=kind,
                           category=self.category_combo.currentData(), figures=figures,
                           text=self.text_edit.toPlainText().strip() or None, geom=geom,
                           photos=list(self.photos))
+
+    def _order_words(self, problem: str) -> str:
+        """``services.reports.order_problem``'s answer, for the person filling the form."""
+        return {
+            "second_first": self.tr("This post has already filed its first report on this incident: "
+                                    "file a follow-up report."),
+            "before_first": self.tr("This post has not filed its first report on this incident "
+                                    "yet: file the first report first."),
+            "after_final": self.tr("This post has filed its final report on this incident and "
+                                   "takes no more reports on it."),
+        }[problem]
 
     @Slot()
     def _on_accept(self) -> None:

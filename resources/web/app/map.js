@@ -27,7 +27,7 @@
   var pending = null;        // a drawn shape waiting for its type and name (Qt dialog)
   var measureLayer = null, measureHandler = null, measureKind = null;
   var editing = null;        // {id, layer, group}
-  var printLayer = null, printControls = [];
+  var printLayer = null, printControls = [], printReturn = null;  // printReturn: the view to go back to
   var labelZoom = 15;
   var plugin = {layers: {}, order: [], words: {}};  // map layers from plugins (see below)
 
@@ -1276,8 +1276,24 @@
     }
   });
 
-  // opts: {title, subtitle, north} to enter print mode; null to leave it
+  // the tile bases in view still fetching tiles: call fn once they are in (or after a while,
+  // so a missing tile server never holds an export up)
+  function whenTilesLoaded(fn) {
+    var loading = Object.keys(bases).map(function (id) { return bases[id]; }).filter(function (b) {
+      return map.hasLayer(b) && b.isLoading && b.isLoading();
+    });
+    var left = loading.length, done = false;
+    var finish = function () { if (!done) { done = true; fn(); } };
+    if (!left) { finish(); return; }
+    loading.forEach(function (b) { b.once('load', function () { left -= 1; if (!left) { finish(); } }); });
+    setTimeout(finish, 8000);
+  }
+
+  // opts: {title, subtitle, north, frame, legend} to enter print mode; null to leave it.
+  // frame ([[south, west], [north, east]]): the print shows that area (the situation report's
+  // incident), and leaving print mode returns to the view the person had; legend false: none.
   Z.print = function (opts) {
+    var wasPrinting = document.body.classList.contains('zj-printing');
     printControls.forEach(function (c) { c.remove(); });
     printControls = [];
     if (printLayer) { printLayer.remove(); printLayer = null; }
@@ -1285,10 +1301,27 @@
     var sentinel = document.querySelector('.zj-print-sentinel');
     if (sentinel) { sentinel.remove(); }
     if (!opts) {
-      placeLegend(!!cfg.legendWanted);
+      if (printReturn) {
+        map.setView(printReturn.center, printReturn.zoom, {animate: false});
+        printReturn = null;
+      }
+      if (selection) { selection.addTo(map); }
+      placeLegend(!!cfg.legendWanted);  // as the person left it (folded or open)
       return false;
     }
     Z.cancelTools();
+    if (opts.frame) {
+      if (!printReturn) { printReturn = {center: map.getCenter(), zoom: map.getZoom()}; }
+      var f = opts.frame;
+      // quarter zoom steps: a whole step can leave the area at half the picture's size
+      var snap = map.options.zoomSnap;
+      map.options.zoomSnap = 0.25;
+      map.fitBounds(L.latLngBounds(shown(f[0][1], f[0][0]), shown(f[1][1], f[1][0])),
+        // room at the top for the title box and the north arrow, so they cover no record
+        {maxZoom: opts.maxZoom || 15, paddingTopLeft: [40, 110], paddingBottomRight: [40, 40], animate: false});
+      map.options.zoomSnap = snap;
+      if (selection) { selection.remove(); }  // a table's highlight is not part of the report
+    }
     // two pixels of a colour maps never use, top left: Python grabs the view until it sees
     // them, so the file holds the print layout and not a frame from before (then paints over them)
     sentinel = document.createElement('div');
@@ -1301,10 +1334,9 @@
       html: '<svg viewBox="0 0 40 56" width="40" height="56"><polygon points="20,4 32,44 20,36 8,44" fill="#263238"/>' +
         '<polygon points="20,4 20,36 8,44" fill="#90a4ae"/><text x="20" y="55" text-anchor="middle" font-size="13" font-weight="bold" fill="#263238">' +
         esc(opts.north || 'N') + '</text></svg>'}).addTo(map));
-    var wanted = !!cfg.legendShown;
-    placeLegend(true, true);  // the symbols on this map only, all of them open
-    cfg.legendWanted = wanted;
-    document.fonts.ready.then(Z.printPing);
+    if (!wasPrinting) { cfg.legendWanted = !!cfg.legendShown; }  // the person's, not a print's
+    placeLegend(opts.legend !== false, true);  // the symbols on this map only, all of them open
+    document.fonts.ready.then(function () { whenTilesLoaded(Z.printPing); });
     return true;
   };
 
@@ -1318,7 +1350,8 @@
         title: (document.querySelector('.zj-print-h') || {}).textContent || '',
         subtitle: (document.querySelector('.zj-print-sub') || {}).textContent || '',
         north: q('.zj-north svg') === 1, scale: q('.leaflet-control-scale-line') > 0,
-        grid: q('.zj-grid-label'), legendRows: q('.zj-legend-print .zj-legend-row')
+        grid: q('.zj-grid-label'), legendRows: q('.zj-legend-print .zj-legend-row'),
+        bbox: Z.view().bbox, zoom: map.getZoom()
       }));
     });
     return true;
