@@ -4033,7 +4033,12 @@
         <translation>发送</translation>
     </message>
     <message>
-        <location line="+80"/>
+        <location line="+64"/>
+        <source>The report was not filed.</source>
+        <translation>信息未报送。</translation>
+    </message>
+    <message>
+        <location line="+16"/>
         <location line="+31"/>
         <source>Situation report</source>
         <translation>情况报告</translation>

@@ -158,3 +158,25 @@ def test_the_plan_template_headers_are_not_clipped(make_main_window, post: Post,
         text = dock.template.horizontalHeaderItem(c).text()
         assert header.sectionSize(c) >= header.fontMetrics().horizontalAdvance(text) + margin, text
     assert dock.template.horizontalHeaderItem(3).text() == "签收时限（分钟）"
+
+
+def test_a_report_with_an_unreadable_photo_says_so_and_files_nothing(
+        make_main_window, post: Post, qtbot, tmp_path) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    from ui.forms.report import ReportForm
+
+    window = make_main_window(post)
+    dock = window.reports_dock
+    ops_before = post.store.op_count()
+    form = ReportForm(incident_id=post.incidents["flood"], kind="followup", category="flood",
+                      figures={"evacuated": 10}, text="现场照片", geom=None,
+                      photos=[tmp_path / "gone.jpg"])
+    assert dock.file_report(form) is None
+    box = dock.last_message
+    assert isinstance(box, QMessageBox)
+    qtbot.waitUntil(box.isVisible)
+    assert box.text().startswith("照片文件“gone.jpg”无法读取")
+    assert box.informativeText() == "信息未报送。"
+    assert post.store.op_count() == ops_before
+    box.close()

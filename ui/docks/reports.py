@@ -41,7 +41,7 @@ from app.store.store import Refused
 from ui import labels
 from ui.docks.base import ViewDock, fit_columns
 from ui.forms.report import ReportDialog, ReportForm
-from ui.media import attach_photos
+from ui.media import attach_photos, show_unreadable
 from ui.models.duty_log import DutyLogModel
 from ui.models.entity_table import EntityRole, EntityTableModel, SortRole
 from ui.models.messages import MessageTableModel
@@ -242,8 +242,8 @@ class ReportsDock(ViewDock):
                 media=media or None, **fields)
         except Refused as exc:
             self.last_message = show_refused(self, str(exc))
-        except OSError as exc:
-            self.last_message = show_refused(self, f"{exc.strerror or exc}: {exc.filename}")
+        except OSError as exc:  # a photo that cannot be read: said in words, nothing filed
+            self.last_message = show_unreadable(self, exc, self.tr("The report was not filed."))
         return None
 
     # ------------------------------------------------------------------ situation report
