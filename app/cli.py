@@ -2,6 +2,10 @@
 
 A user's mistake gets one clear line on stderr and a non-zero exit (2: the command line is
 wrong; 1: the command could not be carried out), never a traceback.
+
+The core never imports Qt or ui/: what needs them (the window, the install's smoke test, a PDF)
+is lent by the window layer through ``WINDOW`` — ``ui.main``, the installed `zhijiu` command,
+fills it before calling ``main``. ``python -m app`` is the headless command alone.
 """
 
 from __future__ import annotations
@@ -33,6 +37,19 @@ IMPORT_FORMATS = EXPORT_FORMATS  # all but json come from plugins (app/cli_inter
 
 class UserError(Exception):
     """Something the user can fix; printed as one line."""
+
+
+# what the window layer lends the command line: "gui", "smoke" (args -> exit code) and
+# "print_pdf" (html path, pdf path -> None or why not); filled by ui.main
+WINDOW: dict[str, Callable[..., Any]] = {}
+
+
+def from_window(part: str) -> Callable[..., Any]:
+    """A part only the window layer has; a clear error where it is not there (`python -m app`)."""
+    found = WINDOW.get(part)
+    if found is None:
+        raise UserError("this needs the window layer (Qt): run the `zhijiu` command, not `python -m app`")
+    return found
 
 
 class Parser(argparse.ArgumentParser):
@@ -454,9 +471,7 @@ def cmd_readings(args: argparse.Namespace) -> int:
 
 
 def cmd_gui(args: argparse.Namespace) -> int:
-    from ui.app import run_gui  # app/ reaches into ui/ only here and in cmd_smoke, lazily
-
-    return int(run_gui(_folder(args), args.db, lang=args.lang, listen=args.listen))
+    return int(from_window("gui")(_folder(args), args.db, lang=args.lang, listen=args.listen))
 
 
 def cmd_media(args: argparse.Namespace) -> int:
@@ -470,9 +485,8 @@ def cmd_media(args: argparse.Namespace) -> int:
 
 
 def cmd_smoke(args: argparse.Namespace) -> int:
-    from ui.smoke import run_smoke
-
-    return run_smoke(_folder(args), screenshot=Path(args.screenshot) if args.screenshot else None)
+    screenshot = Path(args.screenshot) if args.screenshot else None
+    return int(from_window("smoke")(_folder(args), screenshot=screenshot))
 
 
 def cmd_bench(args: argparse.Namespace) -> int:

@@ -11,7 +11,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from app.cli import Parser, UserError, _operator, _write_out
+from app.cli import Parser, UserError, _operator, _write_out, from_window
 from app.cli_tasks import emit, iso, open_store, parse_point, resolve
 from app.domain.report import CATEGORIES, FIGURES, KINDS
 from app.ops import hlc_ms
@@ -88,8 +88,7 @@ def sitrep_format(output: str | None) -> str:
 
 def write_pdf(html: str, output: str) -> None:
     """Print the report to PDF as the window does (QtWebEngine), from a temporary HTML file."""
-    from ui.sitrep_export import print_pdf  # the core reaches into ui/ only for this, lazily
-
+    print_pdf = from_window("print_pdf")
     out = Path(output)
     if not out.parent.is_dir():
         raise UserError(f"cannot write {output}: no such directory")

@@ -98,3 +98,22 @@ def test_a_key_that_begins_with_a_dash_is_taken_as_the_keys_value(tmp_path):
     zhijiu("init", "--name", "前方指挥部", "--role", "forward", data=tmp_path / "p")
     zhijiu("peer", "add", "tcp://127.0.0.1:5999", "--key", key, data=tmp_path / "p")
     assert key in zhijiu("peer", "list", data=tmp_path / "p").stdout
+
+
+def test_the_headless_command_says_what_needs_the_window_layer(tmp_path):
+    """`python -m app` is the core alone (no Qt): the window's verbs and a PDF say so in one line;
+    the installed `zhijiu` (ui.main) lends them."""
+    d = tmp_path / "post"
+    zhijiu("init", "--name", "区指挥中心", "--role", "rear", "--level", "district", data=d)
+    zhijiu("demo", data=d)
+    inc = json.loads(zhijiu("report", "list", "--json", data=d).stdout)[0]["incident"]
+    for args in (["smoke"], ["report", "sitrep", inc, "-o", str(tmp_path / "x.pdf")]):
+        r = zhijiu(*args, data=d, check=False)
+        assert r.returncode == 1 and r.stderr.strip().startswith("zhijiu: this needs the window layer"), r.stderr
+    assert not (tmp_path / "x.pdf").exists()
+
+    # the installed command lends them, and loads no Qt for a headless verb
+    probe = ("import sys; from ui.main import main; code = main(['--data', sys.argv[1], 'status']); "
+             "print(code, 'PySide6' in sys.modules)")
+    r = subprocess.run([sys.executable, "-c", probe, str(d)], capture_output=True, text=True, timeout=120)
+    assert r.stdout.strip().splitlines()[-1] == "0 False", r.stderr

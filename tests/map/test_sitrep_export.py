@@ -116,7 +116,7 @@ def test_the_command_line_writes_a_real_pdf_for_a_pdf_name(tmp_path: Path) -> No
     root = Path(__file__).resolve().parents[2]
 
     def zhijiu(*args: str) -> subprocess.CompletedProcess[str]:
-        return subprocess.run([sys.executable, "-m", "app", "--data", str(tmp_path / "post"), *args],
+        return subprocess.run([sys.executable, "-m", "ui", "--data", str(tmp_path / "post"), *args],
                               capture_output=True, text=True, cwd=root, timeout=180,
                               env={**os.environ, "QT_QPA_PLATFORM": "offscreen"}, check=True)
 
