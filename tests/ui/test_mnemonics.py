@@ -31,6 +31,8 @@ def shows_a_bare_ampersand(label: QLabel) -> bool:
     rich = fmt == Qt.TextFormat.AutoText and QtGui.Qt.mightBeRichText(label.text())
     if fmt == Qt.TextFormat.RichText or rich:
         return False  # rich text: "&" there is an entity, never a mnemonic
+    if label.textInteractionFlags() & Qt.TextInteractionFlag.TextSelectableByMouse:
+        return False  # a value shown for copying (a Z85 key may hold "&"), not a caption
     return bool(MNEMONIC.search(label.text().replace("&&", ""))) and label.buddy() is None
 
 
@@ -44,6 +46,8 @@ def bare_mnemonics(root: QWidget) -> list[str]:
 def test_a_label_without_a_buddy_is_caught(qapp) -> None:
     parent = QWidget()
     label = QLabel("指令(&O)：", parent)
+    key = QLabel("U9gu*b]/:Kcs&>Z#J", parent)  # the link card's key: a value, selectable
+    key.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     assert bare_mnemonics(parent) == [f"QWidget: {'指令(&O)：'!r}"]
     label.setBuddy(QWidget(parent))
     assert bare_mnemonics(parent) == []
